@@ -1,0 +1,41 @@
+import PATModel
+
+/// The `patfuzz` command line: dispatches to a subcommand and maps errors to exit codes.
+public enum PATFuzzCommand {
+  static let usage = """
+    usage: patfuzz <command> [options]
+
+    Commands:
+      validate   check one payload against the reference model
+
+    Run 'patfuzz <command> --help' for a command's options.
+
+    """
+
+  /// Runs the command line and returns the exit status.
+  ///
+  /// - Parameters:
+  ///   - arguments: The arguments after the program name.
+  ///   - io: Where output goes and input comes from.
+  /// - Returns: The exit status (see ``ExitCode``).
+  public static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
+    guard let command = arguments.first else {
+      io.writeError(usage)
+      return .usage
+    }
+    let rest = Array(arguments.dropFirst())
+    do throws(UsageError) {
+      switch command {
+      case "validate": return try ValidateCommand.run(rest, io: io)
+      case "help", "--help", "-h":
+        io.writeOutput(usage)
+        return .success
+      default:
+        throw UsageError("unknown command '\(command)'")
+      }
+    } catch {
+      io.writeError("patfuzz: \(error.message)\n")
+      return .usage
+    }
+  }
+}
