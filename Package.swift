@@ -25,5 +25,8 @@ let package = Package(
 
     // Tests.
     .testTarget(name: "PATModelTests", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+    .testTarget(
+      name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATModel"],
+      swiftSettings: sharedSettings),
   ]
 )

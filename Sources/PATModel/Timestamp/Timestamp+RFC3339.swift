@@ -119,7 +119,9 @@ struct RFC3339Cursor {
     try expect(UInt8(ascii: "-"), "-")
     let monthStart = index
     let month = try digits(2)
-    guard (1...12).contains(month) else { throw RFC3339Error(offset: monthStart, reason: .monthOutOfRange) }
+    guard (1...12).contains(month) else {
+      throw RFC3339Error(offset: monthStart, reason: .monthOutOfRange)
+    }
     try expect(UInt8(ascii: "-"), "-")
     let dayStart = index
     let day = try digits(2)
@@ -165,7 +167,8 @@ struct RFC3339Cursor {
     }
     let count = index - start
     guard count > 0 else {
-      throw RFC3339Error(offset: index, reason: index < bytes.count ? .expectedDigit : .unexpectedEnd)
+      throw RFC3339Error(
+        offset: index, reason: index < bytes.count ? .expectedDigit : .unexpectedEnd)
     }
     var scale = count
     while scale < 3 {

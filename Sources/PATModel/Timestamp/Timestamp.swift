@@ -30,7 +30,7 @@ public struct Timestamp: Hashable, Comparable, Sendable {
   public static let earliestRFC3339 = Timestamp(millisecondsSinceEpoch: -62_167_305_540_000)
 
   /// The latest instant an RFC 3339 date-time can name: `9999-12-31T23:59:59.999-23:59`.
-  public static let latestRFC3339 = Timestamp(millisecondsSinceEpoch: 253_402_386_339_999)
+  public static let latestRFC3339 = Timestamp(millisecondsSinceEpoch: 253_402_387_139_999)
 }
 
 extension Timestamp: CustomStringConvertible {

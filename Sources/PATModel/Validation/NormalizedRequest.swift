@@ -36,7 +36,8 @@ public struct NormalizedRequest: Hashable, Sendable {
       JSONMember(name: "scope", value: .array(scope.map(JSONValue.string))),
       JSONMember(
         name: "accessTokenValiditySeconds", value: .number(String(accessTokenValiditySeconds))),
-      JSONMember(name: "expirationDate", value: expirationDate.map { .string($0.rfc3339) } ?? .null),
+      JSONMember(
+        name: "expirationDate", value: expirationDate.map { .string($0.rfc3339) } ?? .null),
       JSONMember(name: "userAwareTokenNeverExpires", value: .bool(userAwareTokenNeverExpires)),
     ])
   }
