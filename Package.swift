@@ -18,13 +18,20 @@ let package = Package(
     // The reference model: the request, timestamps, JSON rules and the validator.
     .target(name: "PATModel", swiftSettings: sharedSettings),
 
+    // The harness: corpus, decoding paths, and (later) generators and properties.
+    .target(name: "PATHarness", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+
     // Command-line front end: the commands as a library, and a thin executable.
-    .target(name: "PATFuzzCLI", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+    .target(
+      name: "PATFuzzCLI", dependencies: ["PATHarness", "PATModel"], swiftSettings: sharedSettings),
     .executableTarget(
       name: "patfuzz", dependencies: ["PATFuzzCLI"], swiftSettings: sharedSettings),
 
     // Tests.
     .testTarget(name: "PATModelTests", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+    .testTarget(
+      name: "PATHarnessTests", dependencies: ["PATHarness", "PATModel"],
+      swiftSettings: sharedSettings),
     .testTarget(
       name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATModel"],
       swiftSettings: sharedSettings),

@@ -7,6 +7,8 @@ public enum PATFuzzCommand {
 
     Commands:
       validate   check one payload against the reference model
+      replay     replay the regression corpus through every decoding path
+      corpus     add a payload to the corpus, or minimize it
 
     Run 'patfuzz <command> --help' for a command's options.
 
@@ -27,6 +29,8 @@ public enum PATFuzzCommand {
     do throws(UsageError) {
       switch command {
       case "validate": return try ValidateCommand.run(rest, io: io)
+      case "replay": return try ReplayCommand.run(rest, io: io)
+      case "corpus": return try CorpusCommand.run(rest, io: io)
       case "help", "--help", "-h":
         io.writeOutput(usage)
         return .success
