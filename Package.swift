@@ -10,6 +10,7 @@ let sharedSettings: [SwiftSetting] = [
 
 let package = Package(
   name: "PATFuzz",
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "PATModel", targets: ["PATModel"]),
     .executable(name: "patfuzz", targets: ["patfuzz"]),
@@ -18,8 +19,16 @@ let package = Package(
     // The reference model: the request, timestamps, JSON rules and the validator.
     .target(name: "PATModel", swiftSettings: sharedSettings),
 
-    // The harness: corpus, decoding paths, and (later) generators and properties.
-    .target(name: "PATHarness", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+    // The generic property engine: generators over a choice source, shrinking, replay,
+    // coverage. It knows nothing of tokens.
+    .target(name: "PropertyKit", swiftSettings: sharedSettings),
+    .target(
+      name: "PropertyKitTesting", dependencies: ["PropertyKit"], swiftSettings: sharedSettings),
+
+    // The harness: generators of requests, the oracle, properties, the corpus, decoding paths.
+    .target(
+      name: "PATHarness", dependencies: ["PATModel", "PropertyKit"],
+      swiftSettings: sharedSettings),
 
     // Command-line front end: the commands as a library, and a thin executable.
     .target(
@@ -28,9 +37,13 @@ let package = Package(
       name: "patfuzz", dependencies: ["PATFuzzCLI"], swiftSettings: sharedSettings),
 
     // Tests.
+    .testTarget(
+      name: "PropertyKitTests", dependencies: ["PropertyKit", "PropertyKitTesting"],
+      swiftSettings: sharedSettings),
     .testTarget(name: "PATModelTests", dependencies: ["PATModel"], swiftSettings: sharedSettings),
     .testTarget(
-      name: "PATHarnessTests", dependencies: ["PATHarness", "PATModel"],
+      name: "PATHarnessTests",
+      dependencies: ["PATHarness", "PATModel", "PropertyKit", "PropertyKitTesting"],
       swiftSettings: sharedSettings),
     .testTarget(
       name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATModel"],

@@ -1,0 +1,77 @@
+import PATModel
+import PropertyKit
+
+/// One property of the harness, ready to run in `swift test`, in a campaign or under a fuzzer:
+/// its name, what it checks, its coverage requirements, and the typed check behind them.
+public struct PATProperty: Sendable {
+  /// The stable name, used in reports, replay tokens and corpus origins.
+  public let name: String
+  /// What the property checks, in one sentence.
+  public let summary: String
+  /// The coverage the default run must reach.
+  public let coverage: [CoverageRequirement]
+  private let runBody: @Sendable (PropertyConfiguration) -> PATPropertyOutcome
+  private let bytesBody: @Sendable ([UInt8]) throws -> Void
+
+  /// Creates a property over a generator.
+  ///
+  /// - Parameters:
+  ///   - name: The stable name.
+  ///   - summary: What it checks.
+  ///   - coverage: The coverage the default run must reach.
+  ///   - generator: The generator of inputs.
+  ///   - asCase: Turns an input into a payload case, for properties over payloads.
+  ///   - property: The check; throws on failure and labels each case.
+  public init<Value>(
+    name: String, summary: String, coverage: [CoverageRequirement] = [],
+    generator: Gen<Value>, asCase: (@Sendable (Value) -> GeneratedCase?)? = nil,
+    property: @escaping @Sendable (Value, PropertyContext) throws -> Void
+  ) {
+    self.name = name
+    self.summary = summary
+    self.coverage = coverage
+    self.runBody = { configuration in
+      var configuration = configuration
+      configuration.coverage += coverage
+      let result = PropertyRunner(configuration: configuration).check(
+        name, generator, property)
+      var failingCase: GeneratedCase?
+      if let counterexample = result.counterexample, let asCase,
+        let value = try? generator.generate(replaying: counterexample.sequence.choices).value
+      {
+        failingCase = asCase(value)
+      }
+      return PATPropertyOutcome(property: name, result: result, failingCase: failingCase)
+    }
+    self.bytesBody = { bytes in
+      guard let value = try? generator.generate(fromBytes: bytes).value else { return }
+      try property(value, PropertyContext())
+    }
+  }
+
+  /// Runs the property with a configuration (its own coverage requirements are added).
+  ///
+  /// - Parameter configuration: Cases, seed, clock, budgets.
+  /// - Returns: The result, with the shrunk failing payload case when there is one.
+  public func run(_ configuration: PropertyConfiguration) -> PATPropertyOutcome {
+    runBody(configuration)
+  }
+
+  /// Checks the property once on the value a fuzzer's bytes generate.
+  ///
+  /// - Parameter bytes: The fuzzer's input; when it runs out, draws take their simplest value.
+  /// - Throws: The property's failure.
+  public func check(fuzzerInput bytes: [UInt8]) throws {
+    try bytesBody(bytes)
+  }
+}
+
+/// The result of running one ``PATProperty``.
+public struct PATPropertyOutcome: Sendable {
+  /// The property's name.
+  public var property: String
+  /// The engine's result: cases, statistics, counterexample or health-check failure.
+  public var result: PropertyResult
+  /// The shrunk failing case, for properties over payloads.
+  public var failingCase: GeneratedCase?
+}
