@@ -46,7 +46,7 @@ let package = Package(
       dependencies: ["PATHarness", "PATModel", "PropertyKit", "PropertyKitTesting"],
       swiftSettings: sharedSettings),
     .testTarget(
-      name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATModel"],
+      name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATHarness", "PATModel", "patfuzz"],
       swiftSettings: sharedSettings),
   ]
 )

@@ -9,6 +9,8 @@ public enum PATFuzzCommand {
       validate   check one payload against the reference model
       replay     replay the regression corpus through every decoding path
       corpus     add a payload to the corpus, or minimize it
+      fuzz       run a fuzzing campaign (the default with no command)
+      sut-reference  the reference model behind the line protocol (for testing harnesses)
 
     Run 'patfuzz <command> --help' for a command's options.
 
@@ -22,8 +24,7 @@ public enum PATFuzzCommand {
   /// - Returns: The exit status (see ``ExitCode``).
   public static func run(_ arguments: [String], io: CommandIO) -> ExitCode {
     guard let command = arguments.first else {
-      io.writeError(usage)
-      return .usage
+      return run(["fuzz"], io: io)
     }
     let rest = Array(arguments.dropFirst())
     do throws(UsageError) {
@@ -31,6 +32,8 @@ public enum PATFuzzCommand {
       case "validate": return try ValidateCommand.run(rest, io: io)
       case "replay": return try ReplayCommand.run(rest, io: io)
       case "corpus": return try CorpusCommand.run(rest, io: io)
+      case "fuzz": return try FuzzCommand.run(rest, io: io)
+      case "sut-reference": return try SUTReferenceCommand.run(rest, io: io)
       case "help", "--help", "-h":
         io.writeOutput(usage)
         return .success

@@ -37,6 +37,10 @@ public struct PropertyConfiguration: Sendable {
   public var replayCommand: String
   /// The `--filter` argument shown in replay lines, if any.
   public var replayFilter: String?
+  /// The index of the run's first case. A long campaign that runs a property in batches gives
+  /// each batch the next range of indices, so edge-case catalogs are tried once, at the start
+  /// of the campaign, not again at the start of every batch.
+  public var firstCaseIndex: Int = 0
 
   /// Creates a configuration.
   /// - Parameters:

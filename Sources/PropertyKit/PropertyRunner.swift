@@ -194,7 +194,7 @@ private struct PropertyRun<Value> {
   mutating func runCases() -> PropertyResult {
     let clock = configuration.clock
     let start = clock.now()
-    var caseIndex = 0
+    var caseIndex = configuration.firstCaseIndex
     var generated = 0
     var generationTime = Duration.zero
     while passed < configuration.cases {

@@ -73,7 +73,7 @@ public enum CaseClassifier {
     case .string(let name)?:
       if name.isEmpty {
         labels.insert("name:empty")
-      } else if name.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
+      } else if name.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
         labels.insert("name:blank")
       }
       if name.unicodeScalars.count >= 1000 { labels.insert("name:long") }
@@ -91,11 +91,17 @@ public enum CaseClassifier {
   /// Whether two different names look the same to people: equal after case folding,
   /// canonical normalization, trimming whitespace and removing zero-width characters.
   static func isNearDuplicate(_ name: String, _ existing: String) -> Bool {
+    // Look-alikes differ by a few scalars at most (spaces, zero-width characters, combining
+    // marks of a decomposition); skip the folding work for names of very different lengths.
+    let shorter = min(name.utf8.count, existing.utf8.count)
+    guard max(name.utf8.count, existing.utf8.count) <= 3 * shorter + 8 else { return false }
     func fold(_ text: String) -> String {
-      let kept = text.unicodeScalars.filter {
-        !(0x200B...0x200D).contains($0.value) && $0.value != 0xFEFF
+      var kept = String.UnicodeScalarView()
+      for scalar in text.unicodeScalars
+      where !(0x200B...0x200D).contains(scalar.value) && scalar.value != 0xFEFF {
+        kept.append(scalar)
       }
-      var folded = String(String.UnicodeScalarView(kept)).lowercased()
+      var folded = String(kept).lowercased()
       while let first = folded.unicodeScalars.first, first.properties.isWhitespace {
         folded.unicodeScalars.removeFirst()
       }

@@ -57,21 +57,13 @@ public enum PATGenerators {
   /// The `name` member, given the owner's names: duplicates, near-duplicates, fresh, empty,
   /// blank, long, astral, escaped control characters, lone surrogates, wrong types.
   public static func name(existing: [String]) -> Gen<NamePlan> {
-    let escaping = Gen.frequency([
-      (8, Gen.constant(StringEscaping.minimal)), (1, .constant(.nonASCII)), (1, .constant(.all)),
-    ])
-    let fresh = Gen.frequency([
-      (3, Gen.element(of: namePool)),
-      (2, Gen.string(of: Gen.asciiPrintable, length: 1...24)),
-      (1, Gen.string(ofScalars: Gen.unicodeScalar, length: 1...16)),
-    ])
     let text: Gen<(String, NameKind)>
     if existing.isEmpty {
-      text = fresh.map { ($0, .fresh) }
+      text = freshName.map { ($0, .fresh) }
     } else {
       let target = Gen.int(in: 0...existing.count - 1).map { existing[$0] }
       text = Gen.frequency([
-        (6, fresh.map { ($0, NameKind.fresh) }),
+        (6, freshName.map { ($0, NameKind.fresh) }),
         (2, target.map { ($0, NameKind.duplicate) }),
         (
           2,
@@ -89,29 +81,49 @@ public enum PATGenerators {
         catalog.append(.text(variant.apply(to: first), kind: .nearDuplicate, escaping: .minimal))
       }
     }
-    catalog += [
-      .text("", kind: .fresh, escaping: .minimal), .text(" ", kind: .fresh, escaping: .minimal),
-      .absent, .null,
-      .text(String(repeating: "x", count: 100_000), kind: .fresh, escaping: .minimal),
-      .text("\u{1F680}\u{1F511}\u{1D518}", kind: .fresh, escaping: .minimal),
-      .text("\u{1F680}\u{1F511}\u{1D518}", kind: .fresh, escaping: .nonASCII),
-      .text("a\u{0}b\u{1}c\n\u{1F}", kind: .fresh, escaping: .minimal),
-      .malformedLiteral("\"\\ud800\""), .malformedLiteral("\"a\\udc00b\""),
-      .malformedLiteral("\"a\tb\""), .wrongType("42"), .wrongType("[\"CI\"]"),
-    ]
     let planned = Gen.frequency([
-      (40, Gen.zip(text, escaping).map { NamePlan.text($0.0, kind: $0.1, escaping: $1) }),
+      (40, Gen.zip(text, nameEscaping).map { NamePlan.text($0.0, kind: $0.1, escaping: $1) }),
       (1, Gen.constant(NamePlan.absent)),
       (1, Gen.constant(NamePlan.null)),
-      (
-        1,
-        Gen.string(of: Gen.asciiPrintable, length: 500...3000).map {
-          NamePlan.text($0, kind: .fresh, escaping: .minimal)
-        }
-      ),
+      (1, longName),
     ])
-    return planned.withEdgeCases(catalog, mixInEvery: 5)
+    return planned.withEdgeCases(catalog + nameCatalog, mixInEvery: 5)
   }
+
+  static let nameEscaping = Gen.frequency([
+    (8, Gen.constant(StringEscaping.minimal)), (1, .constant(.nonASCII)), (1, .constant(.all)),
+  ])
+
+  static let freshName = Gen.frequency([
+    (3, Gen.element(of: namePool)),
+    (2, Gen.string(of: Gen.asciiPrintable, length: 1...24)),
+    (1, Gen.string(ofScalars: Gen.unicodeScalar, length: 1...16)),
+  ])
+
+  /// Long names: one character repeated up to 100,000 times (no maxLength in the schema).
+  /// The length is a single integer choice, which random mode draws at 100,000 and near it
+  /// at a steady rate, and which a failure on long names shrinks to the exact threshold.
+  static let longName: Gen<NamePlan> = Gen.zip(
+    Gen.int(in: 1...100_000),
+    Gen.element(of: ["x", "\u{E9}", "\u{1F511}", "\u{0}"])
+  ).map { count, character in
+    let unit = Array(character.utf8)
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(unit.count * count)
+    for _ in 0..<count { bytes.append(contentsOf: unit) }
+    return NamePlan.text(String(decoding: bytes, as: UTF8.self), kind: .fresh, escaping: .minimal)
+  }
+
+  /// The name edge cases that do not depend on the owner's names.
+  static let nameCatalog: [NamePlan] = [
+    .text("", kind: .fresh, escaping: .minimal), .text(" ", kind: .fresh, escaping: .minimal),
+    .absent, .null,
+    .text("\u{1F680}\u{1F511}\u{1D518}", kind: .fresh, escaping: .minimal),
+    .text("\u{1F680}\u{1F511}\u{1D518}", kind: .fresh, escaping: .nonASCII),
+    .text("a\u{0}b\u{1}c\n\u{1F}", kind: .fresh, escaping: .minimal),
+    .malformedLiteral("\"\\ud800\""), .malformedLiteral("\"a\\udc00b\""),
+    .malformedLiteral("\"a\tb\""), .wrongType("42"), .wrongType("[\"CI\"]"),
+  ]
 
   /// `accessTokenValiditySeconds`: every boundary, literal forms and wrong types first, then
   /// mostly absent or in range.
@@ -202,23 +214,6 @@ public enum PATGenerators {
       .malformed(text: String(nextDay.dropLast()) + "0000000Z", reason: "ten fraction digits"),
       .wrongType(String(now.millisecondsSinceEpoch + 86_400_000)),
     ]
-    let digits = Gen.int(in: 0...9).withEdgeCases([3, 0, 9, 6, 1], mixInEvery: 3)
-    let extra = Gen.string(of: Gen.character(from: "0123456789"), length: 6...6)
-    let offset = Gen.frequency([
-      (6, Gen.constant(Int?.none)),
-      (3, Gen.int(in: -1439...1439).map { Int?.some($0) }),
-      (1, Gen.constant(Int?.some(0))),
-    ])
-    let randomForm = Gen { source in
-      let digitCount = try digits.generate(from: source)
-      let extraDigits = try extra.generate(from: source)
-      let offsetMinutes = try offset.generate(from: source)
-      return DateForm(
-        fractionDigits: digitCount, extraDigits: extraDigits, offsetMinutes: offsetMinutes,
-        negativeZeroOffset: try Gen.oneIn(2).generate(from: source) && offsetMinutes == 0,
-        lowercaseT: try Gen.oneIn(10).generate(from: source),
-        lowercaseZ: try Gen.oneIn(10).generate(from: source))
-    }
     let first = HarnessCalendar.milliseconds(year: 0, month: 1, day: 2)
     let last = HarnessCalendar.milliseconds(year: 9999, month: 12, day: 30)
     let plans = Gen.frequency([
@@ -250,6 +245,28 @@ public enum PATGenerators {
     ])
     return plans.withEdgeCases(catalog, mixInEvery: 5)
   }
+
+  /// How a random date is written: fraction digits (3, 0, 9, 6, 1 first), extra digits,
+  /// offset, letter case.
+  static let randomForm: Gen<DateForm> = {
+    let digits = Gen.int(in: 0...9).withEdgeCases([3, 0, 9, 6, 1], mixInEvery: 3)
+    let extra = Gen.string(of: Gen.character(from: "0123456789"), length: 6...6)
+    let offset = Gen.frequency([
+      (6, Gen.constant(Int?.none)),
+      (3, Gen.int(in: -1439...1439).map { Int?.some($0) }),
+      (1, Gen.constant(Int?.some(0))),
+    ])
+    return Gen { source in
+      let digitCount = try digits.generate(from: source)
+      let extraDigits = try extra.generate(from: source)
+      let offsetMinutes = try offset.generate(from: source)
+      return DateForm(
+        fractionDigits: digitCount, extraDigits: extraDigits, offsetMinutes: offsetMinutes,
+        negativeZeroOffset: try Gen.oneIn(2).generate(from: source) && offsetMinutes == 0,
+        lowercaseT: try Gen.oneIn(10).generate(from: source),
+        lowercaseZ: try Gen.oneIn(10).generate(from: source))
+    }
+  }()
 
   /// `userAwareTokenNeverExpires`, given whether a date is planned: mostly `true` without a
   /// date, mostly absent with one.
@@ -311,6 +328,10 @@ public enum PATGenerators {
     /// Everything on.
     public static let all = Options(
       corruption: true, duplicateMembers: true, dialects: true, contextOptions: true)
+    /// Everything the line protocol can carry: any payload, in the default context (the
+    /// protocol sends `now` and the owner's names, not the comparison or strictness).
+    public static let protocolContext = Options(
+      corruption: true, duplicateMembers: true, dialects: true, contextOptions: false)
     /// Well-formed, plain payloads in the default context.
     public static let wellFormed = Options(
       corruption: false, duplicateMembers: false, dialects: false, contextOptions: false)
@@ -366,29 +387,34 @@ public enum PATGenerators {
       plan.unknownMembers = try source.withSpan("unknown") {
         try unknownMembers.generate(from: source)
       }
-      plan.orderKeys = try source.withSpan("order") {
-        try Gen.frequency([
-          (3, Gen.constant([UInt8]())),
-          (2, Gen.array(of: Gen<UInt8>.integer(in: 0...255), count: 0...12)),
-        ]).generate(from: source)
-      }
-      plan.whitespace = try Gen.frequency([
-        (6, Gen.constant(CasePlan.Whitespace.none)), (1, .constant(.spaces)),
-        (1, .constant(.lines)), (1, .constant(.tabs)),
-      ]).generate(from: source)
+      plan.orderKeys = try source.withSpan("order") { try orderKeys.generate(from: source) }
+      plan.whitespace = try whitespace.generate(from: source)
       if options.duplicateMembers, try Gen.oneIn(30).generate(from: source) {
         plan.duplicatedMember = try Gen.int(in: 0...7).generate(from: source)
         plan.escapeDuplicatedName = try Gen.bool.generate(from: source)
       }
-      if options.dialects {
-        plan.dialect = try Gen.frequency([
-          (7, Gen.constant(Dialect.plain)), (1, .constant(.python)), (1, .constant(.powershell)),
-          (1, .constant(.go)),
-        ]).generate(from: source)
-      }
+      if options.dialects { plan.dialect = try dialect.generate(from: source) }
       return plan
     }
   }
+
+  /// Member order: mostly as written, sometimes shuffled.
+  static let orderKeys = Gen.frequency([
+    (3, Gen.constant([UInt8]())),
+    (2, Gen.array(of: Gen<UInt8>.integer(in: 0...255), count: 0...12)),
+  ])
+
+  /// Whitespace between tokens: mostly none.
+  static let whitespace = Gen.frequency([
+    (6, Gen.constant(CasePlan.Whitespace.none)), (1, .constant(.spaces)),
+    (1, .constant(.lines)), (1, .constant(.tabs)),
+  ])
+
+  /// The SDK habits: mostly plain.
+  static let dialect = Gen.frequency([
+    (7, Gen.constant(Dialect.plain)), (1, .constant(.python)), (1, .constant(.powershell)),
+    (1, .constant(.go)),
+  ])
 
   /// Damage to the bytes: mostly none.
   public static let corruption: Gen<Corruption?> = Gen.frequency([

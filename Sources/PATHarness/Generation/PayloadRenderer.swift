@@ -20,7 +20,7 @@ enum PayloadRenderer {
       }
       members = zip(keys, members).enumerated()
         .sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }
-        .map(\.element.1)
+        .map { $0.element.1 }
     }
     if let index = plan.duplicatedMember, !members.isEmpty {
       var copy = members[index % members.count]

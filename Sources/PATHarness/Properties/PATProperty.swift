@@ -10,7 +10,8 @@ public struct PATProperty: Sendable {
   public let summary: String
   /// The coverage the default run must reach.
   public let coverage: [CoverageRequirement]
-  private let runBody: @Sendable (PropertyConfiguration) -> PATPropertyOutcome
+  private let runBody:
+    @Sendable (PropertyConfiguration, (@Sendable (any Error) -> Bool)?) -> PATPropertyOutcome
   private let bytesBody: @Sendable ([UInt8]) throws -> Void
 
   /// Creates a property over a generator.
@@ -21,20 +22,34 @@ public struct PATProperty: Sendable {
   ///   - coverage: The coverage the default run must reach.
   ///   - generator: The generator of inputs.
   ///   - asCase: Turns an input into a payload case, for properties over payloads.
+  ///   - isSameFailure: Keeps shrinking within one class of failure; any failure by default.
   ///   - property: The check; throws on failure and labels each case.
   public init<Value>(
     name: String, summary: String, coverage: [CoverageRequirement] = [],
     generator: Gen<Value>, asCase: (@Sendable (Value) -> GeneratedCase?)? = nil,
+    isSameFailure: (@Sendable (any Error, any Error) -> Bool)? = nil,
     property: @escaping @Sendable (Value, PropertyContext) throws -> Void
   ) {
     self.name = name
     self.summary = summary
     self.coverage = coverage
-    self.runBody = { configuration in
+    self.runBody = { configuration, isKnownFailure in
       var configuration = configuration
       configuration.coverage += coverage
-      let result = PropertyRunner(configuration: configuration).check(
-        name, generator, property)
+      if let isSameFailure { configuration.isSameFailure = isSameFailure }
+      let result = PropertyRunner(configuration: configuration).check(name, generator) {
+        value, context in
+        do {
+          try property(value, context)
+        } catch {
+          // A failure already reported is not shrunk again; shrinking (no case index) still
+          // sees every failure.
+          guard context.caseIndex != nil, let isKnownFailure, isKnownFailure(error) else {
+            throw error
+          }
+          context.label("known finding")
+        }
+      }
       var failingCase: GeneratedCase?
       if let counterexample = result.counterexample, let asCase,
         let value = try? generator.generate(replaying: counterexample.sequence.choices).value
@@ -51,10 +66,16 @@ public struct PATProperty: Sendable {
 
   /// Runs the property with a configuration (its own coverage requirements are added).
   ///
-  /// - Parameter configuration: Cases, seed, clock, budgets.
+  /// - Parameters:
+  ///   - configuration: Cases, seed, clock, budgets.
+  ///   - isKnownFailure: Recognizes failures already reported, which then count as passing
+  ///     cases labelled `known finding` instead of being shrunk again.
   /// - Returns: The result, with the shrunk failing payload case when there is one.
-  public func run(_ configuration: PropertyConfiguration) -> PATPropertyOutcome {
-    runBody(configuration)
+  public func run(
+    _ configuration: PropertyConfiguration,
+    isKnownFailure: (@Sendable (any Error) -> Bool)? = nil
+  ) -> PATPropertyOutcome {
+    runBody(configuration, isKnownFailure)
   }
 
   /// Checks the property once on the value a fuzzer's bytes generate.

@@ -3,7 +3,7 @@ import PATModel
 extension JSONValue {
   /// This value as indented JSON for files people read and edit: objects one member per line,
   /// arrays of scalars on one line, two-space indentation, a final newline.
-  var prettyText: String {
+  public var prettyText: String {
     var text = ""
     appendPretty(to: &text, indent: "")
     return text + "\n"

@@ -17,7 +17,11 @@ public struct Verdict: Hashable, Sendable {
 
   /// The distinct codes of the violations, in declaration order.
   public var codes: [ViolationCode] {
-    Array(Set(violations.map(\.code))).sorted()
+    var codes: [ViolationCode] = []
+    for violation in violations where !codes.contains(violation.code) {
+      codes.append(violation.code)
+    }
+    return codes.sorted()
   }
 
   /// The verdict as the JSON object `patfuzz validate` prints:
