@@ -12,11 +12,15 @@ let package = Package(
   name: "PATFuzz",
   products: [
     .library(name: "PATModel", targets: ["PATModel"]),
+    .library(name: "PATHTTP", targets: ["PATHTTP"]),
     .executable(name: "patfuzz", targets: ["patfuzz"]),
   ],
   targets: [
     // The reference model: the request, timestamps, JSON rules and the validator.
     .target(name: "PATModel", swiftSettings: sharedSettings),
+
+    // HTTP/1.1 over POSIX sockets: the server engine and the client (no PAT knowledge).
+    .target(name: "PATHTTP", swiftSettings: sharedSettings),
 
     // Command-line front end: the commands as a library, and a thin executable.
     .target(name: "PATFuzzCLI", dependencies: ["PATModel"], swiftSettings: sharedSettings),
@@ -25,6 +29,7 @@ let package = Package(
 
     // Tests.
     .testTarget(name: "PATModelTests", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+    .testTarget(name: "PATHTTPTests", dependencies: ["PATHTTP"], swiftSettings: sharedSettings),
     .testTarget(
       name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATModel"],
       swiftSettings: sharedSettings),
