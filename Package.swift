@@ -13,6 +13,7 @@ let package = Package(
   products: [
     .library(name: "PATModel", targets: ["PATModel"]),
     .library(name: "PATHTTP", targets: ["PATHTTP"]),
+    .library(name: "PATService", targets: ["PATService"]),
     .executable(name: "patfuzz", targets: ["patfuzz"]),
   ],
   targets: [
@@ -22,6 +23,10 @@ let package = Package(
     // HTTP/1.1 over POSIX sockets: the server engine and the client (no PAT knowledge).
     .target(name: "PATHTTP", swiftSettings: sharedSettings),
 
+    // The local reference service behind `patfuzz serve`: token store, routes, rate limit.
+    .target(
+      name: "PATService", dependencies: ["PATModel", "PATHTTP"], swiftSettings: sharedSettings),
+
     // Command-line front end: the commands as a library, and a thin executable.
     .target(name: "PATFuzzCLI", dependencies: ["PATModel"], swiftSettings: sharedSettings),
     .executableTarget(
@@ -30,6 +35,9 @@ let package = Package(
     // Tests.
     .testTarget(name: "PATModelTests", dependencies: ["PATModel"], swiftSettings: sharedSettings),
     .testTarget(name: "PATHTTPTests", dependencies: ["PATHTTP"], swiftSettings: sharedSettings),
+    .testTarget(
+      name: "PATServiceTests", dependencies: ["PATService", "PATHTTP", "PATModel"],
+      swiftSettings: sharedSettings),
     .testTarget(
       name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATModel"],
       swiftSettings: sharedSettings),
