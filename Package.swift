@@ -28,7 +28,9 @@ let package = Package(
       name: "PATService", dependencies: ["PATModel", "PATHTTP"], swiftSettings: sharedSettings),
 
     // Command-line front end: the commands as a library, and a thin executable.
-    .target(name: "PATFuzzCLI", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+    .target(
+      name: "PATFuzzCLI", dependencies: ["PATModel", "PATHTTP", "PATService"],
+      swiftSettings: sharedSettings),
     .executableTarget(
       name: "patfuzz", dependencies: ["PATFuzzCLI"], swiftSettings: sharedSettings),
 
@@ -39,7 +41,7 @@ let package = Package(
       name: "PATServiceTests", dependencies: ["PATService", "PATHTTP", "PATModel"],
       swiftSettings: sharedSettings),
     .testTarget(
-      name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATModel"],
+      name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATModel", "PATHTTP"],
       swiftSettings: sharedSettings),
   ]
 )

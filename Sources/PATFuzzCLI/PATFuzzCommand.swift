@@ -7,6 +7,7 @@ public enum PATFuzzCommand {
 
     Commands:
       validate   check one payload against the reference model
+      serve      run the local reference service over HTTP
 
     Run 'patfuzz <command> --help' for a command's options.
 
@@ -27,6 +28,7 @@ public enum PATFuzzCommand {
     do throws(UsageError) {
       switch command {
       case "validate": return try ValidateCommand.run(rest, io: io)
+      case "serve": return try ServeCommand.run(rest, io: io)
       case "help", "--help", "-h":
         io.writeOutput(usage)
         return .success
