@@ -117,7 +117,7 @@ struct ServeCommandTests {
   private static func firstLine(of handle: FileHandle) -> String? {
     let line = LockedText()
     let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
+    Thread {
       var bytes: [UInt8] = []
       while !bytes.contains(0x0A) {
         let chunk = handle.availableData
@@ -126,7 +126,7 @@ struct ServeCommandTests {
       }
       line.set(String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self))
       done.signal()
-    }
+    }.start()
     guard done.wait(timeout: .now() + 10) == .success else { return nil }
     return line.get()
   }

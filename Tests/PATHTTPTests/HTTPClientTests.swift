@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Testing
 
 @testable import PATHTTP
@@ -11,7 +12,7 @@ struct HTTPClientTests {
   ) throws {
     let listener = try Socket.listening(host: "127.0.0.1", port: 0, backlog: 4)
     let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
+    Thread {
       defer { done.signal() }
       guard
         listener.poll(events: 1, deadline: MonotonicClock.milliseconds() + 5_000, wake: nil)
@@ -24,7 +25,7 @@ struct HTTPClientTests {
       {}
       try? connection.write(Array(response.utf8))
       connection.close()
-    }
+    }.start()
     try body(listener.localPort)
     done.wait()
   }

@@ -168,11 +168,11 @@ struct HTTPServerTests {
     let busy = HTTPClient(host: "127.0.0.1", port: server.port)
     let slowResponse = Mutex<HTTPResponse?>(nil)
     let finished = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
+    Thread {
       let response = try? busy.get("/slow")
       slowResponse.withLock { $0 = response }
       finished.signal()
-    }
+    }.start()
     entered.wait()
     server.shutdown()
     #expect(eventually { server.openConnections == 1 })
