@@ -37,6 +37,14 @@ public struct RateLimit: Sendable, Equatable, CustomStringConvertible {
     self.init(requests: requests, windowMilliseconds: seconds * 1000)
   }
 
+  /// The limit for people, such as `100 requests per 10 s`.
+  public var summary: String {
+    windowMilliseconds % 1000 == 0
+      ? "\(requests) requests per \(windowMilliseconds / 1000) s"
+      : "\(requests) requests per \(windowMilliseconds) ms"
+  }
+
+  /// The limit as a specification, such as `100/10`.
   public var description: String {
     windowMilliseconds % 1000 == 0
       ? "\(requests)/\(windowMilliseconds / 1000)" : "\(requests) per \(windowMilliseconds) ms"

@@ -58,7 +58,7 @@ public final class TokenService: Sendable {
           JSONMember(
             name: "message",
             value: .string(
-              "Rate Limit Exceeded: at most \(limiter.limit) requests per client; "
+              "Rate Limit Exceeded: at most \(limiter.limit.summary) per client; "
                 + "retry after \(seconds) s"))
         ]))
       response.headers.set("Retry-After", String(seconds))

@@ -238,6 +238,7 @@ struct TokenServiceTests {
       let limited = try alice.create(name: "x")
       #expect(limited.status == 429)
       #expect(limited.headers["Retry-After"] == "10")
+      #expect(limited.bodyText.contains("at most 3 requests per 10 s per client"))
       #expect(try JSONParser.parseObject(limited.body).map(\.name) == ["message"])
       #expect(server.service.store.count == 0)
       #expect(try server.client("bob").list().status == 200)
