@@ -49,6 +49,13 @@ enum ServeCommand {
     .init(name: "--help", takesValue: false),
   ]
 
+  /// Runs `patfuzz serve` until a signal stops it.
+  ///
+  /// - Parameters:
+  ///   - arguments: The arguments after `serve`.
+  ///   - io: Where the listening line and messages go.
+  /// - Returns: 0 after SIGTERM or SIGINT, 70 when the address cannot be bound.
+  /// - Throws: ``UsageError`` for options that cannot be used.
   static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
     let list = try ArgumentList(arguments, options: options)
     if list.has("--help") {
@@ -118,6 +125,12 @@ enum ServeCommand {
   }
 
   /// Starts the service, prints where it listens, and blocks until SIGTERM or SIGINT.
+  ///
+  /// - Parameters:
+  ///   - configuration: The service configuration.
+  ///   - http: Where to listen and the HTTP limits.
+  ///   - io: Where the listening line and messages go.
+  /// - Returns: 0 once stopped, 70 when the address cannot be bound.
   private static func serve(
     _ configuration: ServiceConfiguration, http: HTTPServer.Configuration, io: CommandIO
   ) -> ExitCode {
