@@ -13,7 +13,8 @@ extension HTTPServer {
     public var maximumHeadBytes = 16 * 1024
     /// The largest accepted body; a larger `Content-Length` is 413.
     public var maximumBodyBytes = 1024 * 1024
-    /// How long a kept-alive connection may wait for the first byte of its next request.
+    /// How long a kept-alive connection may wait for the first byte of its next request (a new
+    /// connection waits up to ``requestTimeoutMilliseconds`` for its first request).
     public var idleTimeoutMilliseconds = 5_000
     /// How long a whole request may take to arrive once its first byte has; then 408. Also
     /// bounds each blocking write.

@@ -17,6 +17,8 @@ struct HTTPServerConnection {
   let stopping: WakeSignal
   /// Bytes received and not yet consumed (the start of a pipelined next request, say).
   private var buffer: [UInt8] = []
+  /// How many requests have been answered on this connection.
+  private var answered = 0
 
   /// Creates a connection.
   ///
@@ -51,6 +53,7 @@ struct HTTPServerConnection {
         return
       case .request(let request):
         let response = handler(request)
+        answered += 1
         let keepAlive =
           request.wantsKeepAlive && !stopping.hasFired
           && !response.headers.containsToken("Connection", "close")
@@ -97,7 +100,12 @@ struct HTTPServerConnection {
   private func now() -> Int64 { MonotonicClock.milliseconds() }
 
   private mutating func readRequest() -> Next {
-    var deadline = now() + Int64(configuration.idleTimeoutMilliseconds)
+    // A new connection gets the request timeout for its first byte (the client connected to
+    // send something); a kept-alive one, the idle timeout.
+    let firstByteWait =
+      answered == 0
+      ? configuration.requestTimeoutMilliseconds : configuration.idleTimeoutMilliseconds
+    var deadline = now() + Int64(firstByteWait)
     var started = false
     var searchFrom = 0
     var headEnd = 0

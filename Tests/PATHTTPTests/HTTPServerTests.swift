@@ -127,7 +127,7 @@ struct HTTPServerTests {
 
   @Test("a request that stalls halfway is answered 408")
   func requestTimeout() throws {
-    try withServer(configure: { $0.requestTimeoutMilliseconds = 50 }) { server throws in
+    try withServer(configure: { $0.requestTimeoutMilliseconds = 250 }) { server throws in
       var raw = try RawConnection(port: server.port)
       try raw.send("POST / HTTP/1.1\r\nHost: h\r\nContent-Length: 10\r\n\r\nabc")
       #expect(try raw.readToEnd().hasPrefix("HTTP/1.1 408 Request Timeout\r\n"))
