@@ -13,6 +13,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "PATModel", targets: ["PATModel"]),
+    .library(name: "PATHTTP", targets: ["PATHTTP"]),
+    .library(name: "PATService", targets: ["PATService"]),
     .executable(name: "patfuzz", targets: ["patfuzz"]),
   ],
   targets: [
@@ -30,9 +32,17 @@ let package = Package(
       name: "PATHarness", dependencies: ["PATModel", "PropertyKit"],
       swiftSettings: sharedSettings),
 
+    // HTTP/1.1 over POSIX sockets: the server engine and the client (no PAT knowledge).
+    .target(name: "PATHTTP", swiftSettings: sharedSettings),
+
+    // The local reference service behind `patfuzz serve`: token store, routes, rate limit.
+    .target(
+      name: "PATService", dependencies: ["PATModel", "PATHTTP"], swiftSettings: sharedSettings),
+
     // Command-line front end: the commands as a library, and a thin executable.
     .target(
-      name: "PATFuzzCLI", dependencies: ["PATHarness", "PATModel"], swiftSettings: sharedSettings),
+      name: "PATFuzzCLI", dependencies: ["PATHarness", "PATModel", "PATHTTP", "PATService"],
+      swiftSettings: sharedSettings),
     .executableTarget(
       name: "patfuzz", dependencies: ["PATFuzzCLI"], swiftSettings: sharedSettings),
 
@@ -41,12 +51,17 @@ let package = Package(
       name: "PropertyKitTests", dependencies: ["PropertyKit", "PropertyKitTesting"],
       swiftSettings: sharedSettings),
     .testTarget(name: "PATModelTests", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+    .testTarget(name: "PATHTTPTests", dependencies: ["PATHTTP"], swiftSettings: sharedSettings),
     .testTarget(
       name: "PATHarnessTests",
       dependencies: ["PATHarness", "PATModel", "PropertyKit", "PropertyKitTesting"],
       swiftSettings: sharedSettings),
     .testTarget(
-      name: "PATFuzzCLITests", dependencies: ["PATFuzzCLI", "PATHarness", "PATModel", "patfuzz"],
+      name: "PATServiceTests", dependencies: ["PATService", "PATHTTP", "PATModel"],
+      swiftSettings: sharedSettings),
+    .testTarget(
+      name: "PATFuzzCLITests",
+      dependencies: ["PATFuzzCLI", "PATHarness", "PATModel", "PATHTTP", "patfuzz"],
       swiftSettings: sharedSettings),
   ]
 )

@@ -11,6 +11,7 @@ public enum PATFuzzCommand {
       corpus     add a payload to the corpus, or minimize it
       fuzz       run a fuzzing campaign (the default with no command)
       sut-reference  the reference model behind the line protocol (for testing harnesses)
+      serve      run the local reference service over HTTP
 
     Run 'patfuzz <command> --help' for a command's options.
 
@@ -34,6 +35,7 @@ public enum PATFuzzCommand {
       case "corpus": return try CorpusCommand.run(rest, io: io)
       case "fuzz": return try FuzzCommand.run(rest, io: io)
       case "sut-reference": return try SUTReferenceCommand.run(rest, io: io)
+      case "serve": return try ServeCommand.run(rest, io: io)
       case "help", "--help", "-h":
         io.writeOutput(usage)
         return .success
