@@ -13,6 +13,9 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .library(name: "PATModel", targets: ["PATModel"]),
+    // The engine and the harness, for the fuzz targets of FuzzTesting/ (a package of its own).
+    .library(name: "PropertyKit", targets: ["PropertyKit"]),
+    .library(name: "PATHarness", targets: ["PATHarness"]),
     .executable(name: "patfuzz", targets: ["patfuzz"]),
   ],
   targets: [

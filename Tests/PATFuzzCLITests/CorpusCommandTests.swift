@@ -103,7 +103,7 @@ struct CorpusCommandTests {
   @Test(
     "corpus usage errors exit 64",
     arguments: [
-      (["corpus"], "corpus needs 'add' or 'minimize'"),
+      (["corpus"], "corpus needs 'add', 'minimize' or 'export'"),
       (["corpus", "grow"], "unknown corpus command 'grow'"),
       (["corpus", "add"], "corpus add needs a payload FILE"),
       (["corpus", "add", "p.json", "--theme", "../up"], "--theme needs a sub-folder name"),

@@ -12,6 +12,7 @@ public struct PATProperty: Sendable {
   public let coverage: [CoverageRequirement]
   private let runBody: @Sendable (PropertyConfiguration) -> PATPropertyOutcome
   private let bytesBody: @Sendable ([UInt8]) throws -> Void
+  private let caseBody: @Sendable ([UInt8]) -> GeneratedCase?
 
   /// Creates a property over a generator.
   ///
@@ -47,6 +48,12 @@ public struct PATProperty: Sendable {
       guard let value = try? generator.generate(fromBytes: bytes).value else { return }
       try property(value, PropertyContext())
     }
+    self.caseBody = { bytes in
+      guard let asCase, let value = try? generator.generate(fromBytes: bytes).value else {
+        return nil
+      }
+      return asCase(value)
+    }
   }
 
   /// Runs the property with a configuration (its own coverage requirements are added).
@@ -63,6 +70,18 @@ public struct PATProperty: Sendable {
   /// - Throws: The property's failure.
   public func check(fuzzerInput bytes: [UInt8]) throws {
     try bytesBody(bytes)
+  }
+
+  /// The payload case a fuzzer's bytes generate, for properties over payloads.
+  ///
+  /// It is the case ``check(fuzzerInput:)`` checks, so a fuzzer's crash input can be turned
+  /// into a corpus case.
+  ///
+  /// - Parameter bytes: The fuzzer's input.
+  /// - Returns: The case, or `nil` when the property is not over payloads or the bytes
+  ///   generate no value.
+  public func generatedCase(fuzzerInput bytes: [UInt8]) -> GeneratedCase? {
+    caseBody(bytes)
   }
 }
 
