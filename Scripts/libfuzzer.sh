@@ -40,6 +40,7 @@ Environment:
   PATFUZZ_PLANTED_FAULT    test only: plant validator faults (such as expirationAtNowAccepted)
                            so FuzzStructured has something to find
   PATFUZZ_MINIMIZE_SECONDS time for minimizing one crash (default 30)
+  PATFUZZ_BIN              a patfuzz executable to use instead of building one
 
 Exit status: 0 nothing found, 1 a crash, timeout or out-of-memory input was found (or
 libFuzzer failed), 2 the build failed, 64 usage error.
@@ -103,9 +104,13 @@ stamp="$(date -u +%Y%m%dT%H%M%SZ)"
 # last of several -sanitize options and would otherwise drop the coverage instrumentation.
 fuzz_flags=(-c release --sanitize=fuzzer --sanitize=address -Xswiftc -sanitize=fuzzer,address)
 
-echo "== building patfuzz"
-swift build --product patfuzz || exit 2
-patfuzz="$(swift build --show-bin-path)/patfuzz"
+if [ -n "${PATFUZZ_BIN:-}" ]; then
+  patfuzz="$PATFUZZ_BIN"
+else
+  echo "== building patfuzz"
+  swift build --product patfuzz || exit 2
+  patfuzz="$(swift build --show-bin-path)/patfuzz"
+fi
 for name in "${targets[@]}"; do
   echo "== building $name (${fuzz_flags[*]})"
   swift build --package-path FuzzTesting --product "$name" "${fuzz_flags[@]}" || exit 2
