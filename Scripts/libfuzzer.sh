@@ -195,6 +195,7 @@ for name in "${targets[@]}"; do
     [ "$keep_going" = 1 ] && flags+=(-ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1)
   fi
   echo "== fuzzing $name for ${seconds}s (corpus $corpus, log $log)"
+  started=$(date +%s)
   set +e
   if [ "$verbose" = 1 ]; then
     "$bin/$name" -max_total_time="$seconds" "${flags[@]}" "${extra[@]}" \
@@ -208,13 +209,16 @@ for name in "${targets[@]}"; do
   fi
   rc=${PIPESTATUS[0]}
   set -e
+  elapsed=$(($(date +%s) - started))
 
+  # One process prints final stats; in fork mode, the last "#runs:" line counts every job.
   runs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
   speed="$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)"
-  if [ -z "$speed" ]; then
-    speed="$(grep -oE 'exec/s:? [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+$' || true)"
+  if [ -z "$runs" ]; then
+    runs="$(sed -n -E 's/^#([0-9]+): cov:.*/\1/p' "$log" | tail -1)"
+    [ -n "$runs" ] && [ "$elapsed" -gt 0 ] && speed=$((runs / elapsed))
   fi
-  echo "== $name: ${runs:-?} runs in ${seconds}s, ${speed:-?} exec/s," \
+  echo "== $name: ${runs:-?} runs in ${elapsed}s, ${speed:-?} exec/s on average," \
     "corpus $(find "$corpus" -type f | wc -l) files, exit $rc"
 
   found=()
@@ -239,7 +243,9 @@ for name in "${targets[@]}"; do
   done
 done
 
-if [ "$status" -eq 0 ]; then
+if [ "$merge" = 1 ]; then
+  [ "$status" -eq 0 ] && echo "== merged"
+elif [ "$status" -eq 0 ]; then
   echo "== nothing found"
 else
   echo "== found something: see the cases above, written to $findings"
