@@ -10,6 +10,7 @@ enum JSONText {
   /// - Returns: The literal.
   static func string(_ text: String, escaping: StringEscaping = .minimal) -> String {
     var bytes: [UInt8] = [UInt8(ascii: "\"")]
+    bytes.reserveCapacity(text.utf8.count + 2)
     for scalar in text.unicodeScalars {
       let value = scalar.value
       switch (escaping, value) {
@@ -26,7 +27,8 @@ enum JSONText {
       case (_, 0x0A): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
       case (_, 0x09): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
       case (_, ..<0x20): appendEscape(UInt16(value), to: &bytes)
-      default: bytes += Array(String(scalar).utf8)
+      case (_, ..<0x80): bytes.append(UInt8(value))
+      default: UTF8.encode(scalar) { bytes.append($0) }
       }
     }
     bytes.append(UInt8(ascii: "\""))
