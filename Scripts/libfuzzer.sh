@@ -74,8 +74,12 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-case "$seconds" in '' | *[!0-9]*) echo "libfuzzer.sh: --seconds needs a number" >&2; exit 64 ;; esac
-case "$jobs" in '' | *[!0-9]* | 0) echo "libfuzzer.sh: --jobs needs a number ≥ 1" >&2; exit 64 ;; esac
+case "$seconds" in
+  '' | *[!0-9]* | 0) echo "libfuzzer.sh: --seconds needs a number ≥ 1" >&2; exit 64 ;;
+esac
+case "$jobs" in
+  '' | *[!0-9]* | 0) echo "libfuzzer.sh: --jobs needs a number ≥ 1" >&2; exit 64 ;;
+esac
 case "$target" in
   all) targets=(FuzzRawBytes FuzzStructured) ;;
   FuzzRawBytes | FuzzStructured) targets=("$target") ;;
