@@ -15,6 +15,9 @@ let package = Package(
     .library(name: "PATModel", targets: ["PATModel"]),
     .library(name: "PATHTTP", targets: ["PATHTTP"]),
     .library(name: "PATService", targets: ["PATService"]),
+    // The engine and the harness, for the fuzz targets of FuzzTesting/ (a package of its own).
+    .library(name: "PropertyKit", targets: ["PropertyKit"]),
+    .library(name: "PATHarness", targets: ["PATHarness"]),
     .executable(name: "patfuzz", targets: ["patfuzz"]),
   ],
   targets: [

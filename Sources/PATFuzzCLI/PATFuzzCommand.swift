@@ -8,7 +8,7 @@ public enum PATFuzzCommand {
     Commands:
       validate   check one payload against the reference model
       replay     replay the regression corpus through every decoding path
-      corpus     add a payload to the corpus, or minimize it
+      corpus     add a payload to the corpus, minimize it, or export its payloads
       fuzz       run a fuzzing campaign (the default with no command)
       sut-reference  the reference model behind the line protocol (for testing harnesses)
       serve      run the local reference service over HTTP

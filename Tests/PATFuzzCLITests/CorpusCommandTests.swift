@@ -100,14 +100,85 @@ struct CorpusCommandTests {
     #expect(second.stdout.contains("2 cases, 0 redundant, 2 kept"))
   }
 
+  @Test("corpus export writes each distinct payload once, byte for byte")
+  func export() throws {
+    let root = Self.temporaryFolder()
+    let store = CorpusStore(root: root)
+    let binary: [UInt8] = [0xFF, 0x00, 0x7B]
+    for (payload, now) in [
+      (Self.payload, "2026-06-15T12:34:56.789Z"), (Self.payload, "2026-06-15T12:34:56.790Z"),
+      (binary, "2026-06-15T12:34:56.789Z"),
+    ] {
+      try store.write(
+        CorpusCase(
+          referenceVerdictFor: payload,
+          context: ValidationContext(now: Timestamp(rfc3339: now)!), note: "n", origin: "hand"),
+        theme: "t")
+    }
+    let output = (Self.temporaryFolder() as NSString).appendingPathComponent("seeds")
+    let captured = CapturedIO()
+    #expect(
+      PATFuzzCommand.run(["corpus", "export", output, "--corpus", root], io: captured.io())
+        == .success)
+    #expect(captured.stdout == "exported 2 payloads from 3 cases to \(output)\n")
+    let files = try FileManager.default.contentsOfDirectory(atPath: output).sorted()
+    #expect(
+      files == [SeedExport.fileName(for: Self.payload), SeedExport.fileName(for: binary)].sorted())
+    let seed = FileManager.default.contents(
+      atPath: (output as NSString).appendingPathComponent(SeedExport.fileName(for: binary)))
+    #expect(seed.map([UInt8].init) == binary)
+  }
+
+  @Test("corpus add --fuzz-target takes the payload and context the target judged")
+  func addFuzzInput() throws {
+    let root = Self.temporaryFolder()
+    let input: [UInt8] =
+      [0, 1, 1, 0] + Array(#"{"name":"CI","expirationDate":"2027-01-01T00:00:00Z"}"#.utf8)
+    let captured = CapturedIO()
+    let status = PATFuzzCommand.run(
+      [
+        "corpus", "add", "crash", "--fuzz-target", "FuzzRawBytes", "--corpus", root,
+        "--origin", "libfuzzer", "--note", "libFuzzer FuzzRawBytes: x",
+      ],
+      io: captured.io(files: ["crash": input]))
+    #expect(status == .success, "\(captured.stderr)")
+    #expect(captured.stdout.hasSuffix(": invalid [name.duplicate]\n"))
+    let entry = try #require(try CorpusStore(root: root).readAll().entries.first)
+    #expect(entry.relativePath.hasPrefix("findings/"))
+    #expect(entry.corpusCase.payload == Array(input.dropFirst(4)))
+    #expect(entry.corpusCase.now == Timestamp(rfc3339: "2026-06-15T12:34:56.789Z"))
+    #expect(entry.corpusCase.existingNames == ["CI"])
+    #expect(entry.corpusCase.origin == "libfuzzer")
+  }
+
+  @Test("corpus add --fuzz-target of a structured input over non-payloads exits 1")
+  func addFuzzInputWithoutCase() throws {
+    let index = try #require(FuzzChecks().properties.firstIndex { $0.name == "token-store" })
+    let captured = CapturedIO()
+    let status = PATFuzzCommand.run(
+      ["corpus", "add", "crash", "--fuzz-target", "FuzzStructured", "--corpus", "/nonexistent"],
+      io: captured.io(files: ["crash": [UInt8(index), 3, 4]]))
+    #expect(status == .failure)
+    #expect(captured.stderr.contains("property 'token-store', whose inputs are not payloads"))
+  }
+
   @Test(
     "corpus usage errors exit 64",
     arguments: [
-      (["corpus"], "corpus needs 'add' or 'minimize'"),
+      (["corpus"], "corpus needs 'add', 'minimize' or 'export'"),
       (["corpus", "grow"], "unknown corpus command 'grow'"),
       (["corpus", "add"], "corpus add needs a payload FILE"),
       (["corpus", "add", "p.json", "--theme", "../up"], "--theme needs a sub-folder name"),
       (["replay", "--fast"], "unknown option '--fast'"),
+      (["corpus", "export"], "corpus export needs an output folder OUTDIR"),
+      (
+        [
+          "corpus", "add", "p.json", "--fuzz-target", "FuzzRawBytes", "--now",
+          "2026-01-01T00:00:00Z",
+        ],
+        "--now cannot be used with --fuzz-target"
+      ),
+      (["corpus", "add", "p.json", "--fuzz-target", "FuzzX"], "--fuzz-target needs one of"),
     ] as [([String], String)])
   func usageErrors(arguments: [String], message: String) {
     let captured = CapturedIO()

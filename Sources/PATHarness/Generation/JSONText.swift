@@ -30,6 +30,7 @@ enum JSONText {
       case (_, 0x0A): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
       case (_, 0x09): bytes += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
       case (_, ..<0x20): appendEscape(UInt16(value), to: &bytes)
+      case (_, ..<0x80): bytes.append(UInt8(value))
       default: UTF8.encode(scalar) { bytes.append($0) }
       }
     }

@@ -13,6 +13,7 @@ public struct PATProperty: Sendable {
   private let runBody:
     @Sendable (PropertyConfiguration, (@Sendable (any Error) -> Bool)?) -> PATPropertyOutcome
   private let bytesBody: @Sendable ([UInt8]) throws -> Void
+  private let caseBody: @Sendable ([UInt8]) -> GeneratedCase?
 
   /// Creates a property over a generator.
   ///
@@ -62,6 +63,12 @@ public struct PATProperty: Sendable {
       guard let value = try? generator.generate(fromBytes: bytes).value else { return }
       try property(value, PropertyContext())
     }
+    self.caseBody = { bytes in
+      guard let asCase, let value = try? generator.generate(fromBytes: bytes).value else {
+        return nil
+      }
+      return asCase(value)
+    }
   }
 
   /// Runs the property with a configuration (its own coverage requirements are added).
@@ -84,6 +91,18 @@ public struct PATProperty: Sendable {
   /// - Throws: The property's failure.
   public func check(fuzzerInput bytes: [UInt8]) throws {
     try bytesBody(bytes)
+  }
+
+  /// The payload case a fuzzer's bytes generate, for properties over payloads.
+  ///
+  /// It is the case ``check(fuzzerInput:)`` checks, so a fuzzer's crash input can be turned
+  /// into a corpus case.
+  ///
+  /// - Parameter bytes: The fuzzer's input.
+  /// - Returns: The case, or `nil` when the property is not over payloads or the bytes
+  ///   generate no value.
+  public func generatedCase(fuzzerInput bytes: [UInt8]) -> GeneratedCase? {
+    caseBody(bytes)
   }
 }
 
