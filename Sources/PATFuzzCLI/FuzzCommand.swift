@@ -217,11 +217,11 @@ enum FuzzCommand {
     case .cases(let cases): budget = "\(cases) cases"
     case .seconds(let seconds): budget = "\(CampaignReport.format(seconds)) s"
     }
+    let signals = SignalWatcher { campaign.interrupt() }
+    defer { signals.cancel() }
     io.writeError(
       "patfuzz fuzz: seed \(configuration.seed), \(configuration.jobs) job(s), budget \(budget)"
         + (settings.sutCommand.map { ", implementation: \($0)" } ?? "") + "\n")
-    let signals = SignalWatcher { campaign.interrupt() }
-    defer { signals.cancel() }
     let progress = ProgressPrinter(
       campaign: campaign, clock: configuration.clock, io: io, quiet: settings.quiet)
     progress.start()
