@@ -53,18 +53,54 @@ public struct Validator: Sendable {
   /// - Parameter request: A request whose members have the right types.
   /// - Returns: The verdict, with every violation that applies.
   public func validate(_ request: CreatePersonalAccessTokenRequest) -> Verdict {
+    let expiration: ExpirationDateInput
+    if var text = request.expirationDate.value, !text.utf8.isEmpty {
+      expiration = .text(text.withUTF8 { Timestamp.parseRFC3339(UnsafeRawBufferPointer($0)) })
+    } else {
+      expiration = .missing
+    }
+    return verdict(
+      unknownMemberNames: request.additionalMembers.lazy.map(\.name), name: request.name,
+      scope: request.scope, validity: request.accessTokenValiditySeconds,
+      expiration: expiration, neverExpires: request.userAwareTokenNeverExpires)
+  }
+
+  /// The expiration date as the field rules see it.
+  enum ExpirationDateInput {
+    /// `expirationDate` is absent, `null` or `""`.
+    case missing
+    /// The date-time text, parsed.
+    case text(Result<Timestamp, RFC3339Error>)
+  }
+
+  /// Applies the field rules (and, in strict mode, the unknown-member rule) to the members of
+  /// a decoded request; every decoder shares this, so verdicts agree.
+  ///
+  /// - Parameters:
+  ///   - unknownMemberNames: The names of the unknown members, in document order.
+  ///   - name: `name`.
+  ///   - scope: `scope`.
+  ///   - validity: `accessTokenValiditySeconds`.
+  ///   - expiration: `expirationDate`, parsed.
+  ///   - neverExpires: `userAwareTokenNeverExpires`.
+  /// - Returns: The verdict, with every violation that applies.
+  func verdict(
+    unknownMemberNames: some Sequence<String>, name: Presence<String>,
+    scope: Presence<[String]>, validity: Presence<Int32>, expiration: ExpirationDateInput,
+    neverExpires: Presence<Bool>
+  ) -> Verdict {
     var violations: [Violation] = []
     if context.strict {
-      for member in request.additionalMembers {
+      for unknownName in unknownMemberNames {
         violations.append(
           Violation(
-            code: .fieldUnknown, field: member.name,
-            message: "unknown member \"\(member.name)\""))
+            code: .fieldUnknown, field: unknownName,
+            message: "unknown member \"\(unknownName)\""))
       }
     }
-    checkName(request.name, into: &violations)
-    checkValidity(request.accessTokenValiditySeconds, into: &violations)
-    let expiration = checkExpiration(request, into: &violations)
+    checkName(name, into: &violations)
+    checkValidity(validity, into: &violations)
+    let expirationDate = checkExpiration(expiration, neverExpires, into: &violations)
     if context.existingNames.count >= ValidationContext.maximumTokensPerOwner {
       violations.append(
         Violation(
@@ -73,19 +109,19 @@ public struct Validator: Sendable {
             "the owner already has \(context.existingNames.count) tokens (at most \(ValidationContext.maximumTokensPerOwner))"
         ))
     }
-    guard violations.isEmpty, let name = request.name.value else {
+    guard violations.isEmpty, let name = name.value else {
       return Verdict(violations: violations, normalized: nil)
     }
-    let scope = request.scope.value ?? []
+    let scope = scope.value ?? []
     return Verdict(
       violations: [],
       normalized: NormalizedRequest(
         name: name,
         scope: scope.isEmpty ? NormalizedRequest.defaultScope : scope,
-        accessTokenValiditySeconds: request.accessTokenValiditySeconds.value
+        accessTokenValiditySeconds: validity.value
           ?? NormalizedRequest.defaultAccessTokenValiditySeconds,
-        expirationDate: expiration,
-        userAwareTokenNeverExpires: request.userAwareTokenNeverExpires.value ?? false))
+        expirationDate: expirationDate,
+        userAwareTokenNeverExpires: neverExpires.value ?? false))
   }
 
   private func checkName(_ name: Presence<String>, into violations: inout [Violation]) {
@@ -128,10 +164,11 @@ public struct Validator: Sendable {
 
   /// Checks the expiration date and the acknowledgement, and returns the expiration instant.
   private func checkExpiration(
-    _ request: CreatePersonalAccessTokenRequest, into violations: inout [Violation]
+    _ expiration: ExpirationDateInput, _ neverExpires: Presence<Bool>,
+    into violations: inout [Violation]
   ) -> Timestamp? {
-    guard let text = request.expirationDate.value, !text.utf8.isEmpty else {
-      if request.userAwareTokenNeverExpires.value != true {
+    guard case .text(let parsed) = expiration else {
+      if neverExpires.value != true {
         violations.append(
           Violation(
             code: .neverExpiresNotAcknowledged, field: "userAwareTokenNeverExpires",
@@ -140,8 +177,6 @@ public struct Validator: Sendable {
       }
       return nil
     }
-    var utf8 = text
-    let parsed = utf8.withUTF8 { Timestamp.parseRFC3339(UnsafeRawBufferPointer($0)) }
     switch parsed {
     case .failure(let error):
       violations.append(
