@@ -13,6 +13,7 @@ let package = Package(
   products: [
     .library(name: "PATModel", targets: ["PATModel"]),
     .executable(name: "patfuzz", targets: ["patfuzz"]),
+    .executable(name: "patfuzz-bench", targets: ["patfuzz-bench"]),
   ],
   targets: [
     // The reference model: the request, timestamps, JSON rules and the validator.
@@ -22,6 +23,11 @@ let package = Package(
     .target(name: "PATFuzzCLI", dependencies: ["PATModel"], swiftSettings: sharedSettings),
     .executableTarget(
       name: "patfuzz", dependencies: ["PATFuzzCLI"], swiftSettings: sharedSettings),
+
+    // Benchmarks.
+    .executableTarget(
+      name: "patfuzz-bench", dependencies: ["PATModel"], path: "Benchmarks/patfuzz-bench",
+      swiftSettings: sharedSettings),
 
     // Tests.
     .testTarget(name: "PATModelTests", dependencies: ["PATModel"], swiftSettings: sharedSettings),
