@@ -157,6 +157,12 @@ enum TrickyPayloads {
     let many = (0..<40).map { "\"k\($0)\":\($0)" }.joined(separator: ",")
     payloads.append("{\(many),\"name\":\"a\",\"userAwareTokenNeverExpires\":true}")
     payloads.append("{\(many),\"k7\":1,\"k39\":2,\"k7\":3,\"k0\":4}")
+    for count in [7, 8, 9, 12, 17] {
+      let scopes = (0..<count).map { "\"s\($0)-\(String(repeating: "x", count: $0))\"" }
+      payloads.append("{\"scope\":[\(scopes.joined(separator: ","))]}")
+      payloads.append("{\"scope\":[\(scopes.joined(separator: ",")),1,\"z\"]}")
+      payloads.append("{\"scope\":[\(scopes.joined(separator: ",")),\"\\ud800\"]}")
+    }
     let long = String(repeating: "abcdefgh", count: 100)
     payloads.append("{\"name\":\"\(long)\",\"scope\":[\"\(long)\",\"\(long)é\\n\"]}")
     for cut in [1, 7, 8, 9, 15, 16, 17] {

@@ -1,49 +1,81 @@
 extension ByteScanner {
+  /// Reads a member name at the current opening quote when it is one of the five known
+  /// names written without escapes, the common case, without scanning it as a string.
+  ///
+  /// - Returns: The member, with the scanner past the closing quote; or `nil`, with the
+  ///   scanner unmoved, for any other name or spelling.
+  @inline(__always)
+  mutating func scanKnownMemberName() -> RequestMember? {
+    let start = index &+ 1
+    guard start < count else { return nil }
+    let member: RequestMember
+    let length: Int
+    switch self[start] {
+    case UInt8(ascii: "n"):
+      guard bytes(at: start, equal: "name\"") else { return nil }
+      (member, length) = (.name, 5)
+    case UInt8(ascii: "s"):
+      guard bytes(at: start, equal: "scope\"") else { return nil }
+      (member, length) = (.scope, 6)
+    case UInt8(ascii: "a"):
+      guard bytes(at: start, equal: "accessTokenValiditySeconds\"") else { return nil }
+      (member, length) = (.accessTokenValiditySeconds, 27)
+    case UInt8(ascii: "e"):
+      guard bytes(at: start, equal: "expirationDate\"") else { return nil }
+      (member, length) = (.expirationDate, 15)
+    case UInt8(ascii: "u"):
+      guard bytes(at: start, equal: "userAwareTokenNeverExpires\"") else { return nil }
+      (member, length) = (.userAwareTokenNeverExpires, 27)
+    default: return nil
+    }
+    index = start &+ length
+    return member
+  }
+
   /// The known member a plain (unescaped) member name stands for, matched on its bytes.
   ///
   /// - Parameter token: A name without escapes, as returned by ``scanString()``.
   /// - Returns: The member, or `nil` for an unknown name.
-  @inline(__always)
   func knownMember(_ token: StringToken) -> RequestMember? {
+    let member: RequestMember
     switch token.length {
-    case 4: return bytes(of: token, equal: "name") ? .name : nil
-    case 5: return bytes(of: token, equal: "scope") ? .scope : nil
-    case 14: return bytes(of: token, equal: "expirationDate") ? .expirationDate : nil
+    case 4: member = .name
+    case 5: member = .scope
+    case 14: member = .expirationDate
     case 26:
-      switch self[token.start] {
-      case UInt8(ascii: "a"):
-        return bytes(of: token, equal: "accessTokenValiditySeconds")
-          ? .accessTokenValiditySeconds : nil
-      case UInt8(ascii: "u"):
-        return bytes(of: token, equal: "userAwareTokenNeverExpires")
-          ? .userAwareTokenNeverExpires : nil
-      default: return nil
-      }
+      member =
+        self[token.start] == UInt8(ascii: "a")
+        ? .accessTokenValiditySeconds : .userAwareTokenNeverExpires
     default: return nil
     }
+    let text = UnsafeRawBufferPointer(start: base + token.start, count: token.length)
+    return text.elementsEqual(member.rawValue.utf8) ? member : nil
   }
 
-  /// Whether a token's bytes are exactly a word of the same length.
+  /// Whether the bytes at an offset are exactly a word, when there are enough of them.
+  ///
+  /// Compares eight (or four) bytes at a time; the last load overlaps the previous one
+  /// rather than comparing a tail byte by byte.
   @inline(__always)
-  private func bytes(of token: StringToken, equal word: StaticString) -> Bool {
+  private func bytes(at offset: Int, equal word: StaticString) -> Bool {
     let length = word.utf8CodeUnitCount
-    let text = base + token.start
+    guard offset &+ length <= count else { return false }
+    let text = base + offset
     let expected = UnsafeRawPointer(word.utf8Start)
-    var offset = 0
-    while offset &+ 8 <= length {
-      guard
-        text.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-          == expected.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-      else { return false }
-      offset &+= 8
+    if length < 8 {
+      return text.loadUnaligned(as: UInt32.self) == expected.loadUnaligned(as: UInt32.self)
+        && text.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
+          == expected.loadUnaligned(fromByteOffset: length &- 4, as: UInt32.self)
     }
-    while offset < length {
+    var position = 0
+    while position &+ 8 < length {
       guard
-        text.load(fromByteOffset: offset, as: UInt8.self)
-          == expected.load(fromByteOffset: offset, as: UInt8.self)
+        text.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+          == expected.loadUnaligned(fromByteOffset: position, as: UInt64.self)
       else { return false }
-      offset &+= 1
+      position &+= 8
     }
-    return true
+    return text.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
+      == expected.loadUnaligned(fromByteOffset: length &- 8, as: UInt64.self)
   }
 }

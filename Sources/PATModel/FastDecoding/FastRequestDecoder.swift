@@ -18,32 +18,29 @@ public enum FastRequestDecoder {
   public static func decode(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingError)
     -> CreatePersonalAccessTokenRequest
   {
+    var request = CreatePersonalAccessTokenRequest()
+    try decode(bytes, into: &request)
+    return request
+  }
+
+  /// Decodes a payload into a request that has every member absent.
+  private static func decode(
+    _ bytes: UnsafeRawBufferPointer, into request: inout CreatePersonalAccessTokenRequest
+  ) throws(RequestDecodingError) {
     guard !bytes.isEmpty else {
       throw malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd))
     }
-    var scanner = ByteScanner(nonEmpty: bytes)
-    let scanned: ScannedRequest
-    do {
-      scanned = try ScannedRequest(scanning: &scanner)
-    } catch {
-      throw malformed(error)
+    var scan = RequestScan(ByteScanner(nonEmpty: bytes))
+    if let error = scan.syntaxError(scanningInto: &request) { throw malformed(error) }
+    if scan.hasDecodingError, let error = scan.decodingError() { throw error }
+    switch scan.expirationDate {
+    case .absent: break
+    case .null: request.expirationDate = .null
+    case .value(let token): request.expirationDate = .value(scan.scanner.string(token))
     }
-    if let error = scanned.decodingError(in: scanner) { throw error }
-    var additionalMembers: [JSONMember] = []
-    if !scanned.unknownMembers.isEmpty {
-      additionalMembers.reserveCapacity(scanned.unknownMembers.count)
-      for member in scanned.unknownMembers {
-        scanner.index = member.valueStart
-        additionalMembers.append(JSONMember(name: member.name, value: scanner.readCheckedValue()))
-      }
+    if !scan.unknownMembers.isEmpty {
+      request.additionalMembers = scan.additionalMembers()
     }
-    return CreatePersonalAccessTokenRequest(
-      name: scanned.name,
-      scope: scanned.scope,
-      accessTokenValiditySeconds: scanned.accessTokenValiditySeconds,
-      expirationDate: scanned.expirationDate.map { scanner.string($0) },
-      userAwareTokenNeverExpires: scanned.userAwareTokenNeverExpires,
-      additionalMembers: additionalMembers)
   }
 
   /// Decodes a payload.
@@ -77,26 +74,31 @@ public enum FastRequestDecoder {
         violations: malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd)).violations,
         normalized: nil)
     }
-    var scanner = ByteScanner(nonEmpty: bytes)
-    let scanned: ScannedRequest
+    var request = CreatePersonalAccessTokenRequest()
+    var scan = RequestScan(ByteScanner(nonEmpty: bytes))
     do {
-      scanned = try ScannedRequest(scanning: &scanner)
+      try scan.scan(into: &request)
     } catch {
       return Verdict(violations: malformed(error).violations, normalized: nil)
     }
-    if let error = scanned.decodingError(in: scanner) {
+    if scan.hasDecodingError, let error = scan.decodingError() {
       return Verdict(violations: error.violations, normalized: nil)
     }
     let expiration: Validator.ExpirationDateInput
-    if case .value(let token) = scanned.expirationDate, token.length > 0 {
-      expiration = .text(scanner.parseRFC3339(token))
+    if case .value(let token) = scan.expirationDate, token.length > 0 {
+      expiration = .text(scan.scanner.parseRFC3339(token))
     } else {
       expiration = .missing
     }
-    return Validator(context: context).verdict(
-      unknownMemberNames: scanned.unknownMembers.lazy.map(\.name), name: scanned.name,
-      scope: scanned.scope, validity: scanned.accessTokenValiditySeconds,
-      expiration: expiration, neverExpires: scanned.userAwareTokenNeverExpires)
+    // Move the strings out of the request rather than copy them.
+    var name = Presence<String>.absent
+    var scope = Presence<[String]>.absent
+    swap(&name, &request.name)
+    swap(&scope, &request.scope)
+    return Validator.verdict(
+      in: context, unknownMemberNames: scan.unknownMembers.lazy.map { $0.name }, name: name,
+      scope: scope, validity: request.accessTokenValiditySeconds,
+      expiration: expiration, neverExpires: request.userAwareTokenNeverExpires)
   }
 
   /// Decodes and validates a payload in one pass.

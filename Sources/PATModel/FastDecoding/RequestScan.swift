@@ -1,9 +1,11 @@
-/// The members of one request as a single scan of its payload finds them: known members
-/// decoded, unknown members located, repeated names and type mismatches noted.
+/// One scan of a request payload: known members are decoded straight into a request, and
+/// what the request cannot hold yet is noted here: where the expiration date's text lies,
+/// and, for the payloads that have them, unknown members, repeated names and type
+/// mismatches.
 ///
 /// Nothing here is reported until the whole payload is known to be well-formed JSON, because
 /// a syntax error anywhere wins over every other problem.
-struct ScannedRequest {
+struct RequestScan {
   /// An unknown member: its name, and where its (checked) value starts.
   struct UnknownMember {
     var name: String
@@ -22,29 +24,68 @@ struct ScannedRequest {
     var element: Int?
   }
 
-  var name: Presence<String> = .absent
-  var scope: Presence<[String]> = .absent
-  var accessTokenValiditySeconds: Presence<Int32> = .absent
+  /// What a payload of only known, well-typed, distinct members does not need: kept apart
+  /// and created on first use, so the common payload neither builds nor destroys it.
+  final class Findings {
+    /// The unknown members, in document order.
+    var unknownMembers: [UnknownMember] = []
+    /// The unknown members' names seen so far.
+    var unknownNames = MemberNameSet()
+    /// The unknown names already reported as repeated.
+    var reportedUnknownNames = MemberNameSet()
+    /// Each repeated name once, in the order of its second appearance.
+    var duplicateNames: [String] = []
+    /// The known members whose values have the wrong type, in document order.
+    var mismatches: [TypeMismatch] = []
+  }
+
+  /// The reader of the payload.
+  var scanner: ByteScanner
   /// Where the text of `expirationDate` lies; built into a `String` or parsed as a date later.
   var expirationDate: Presence<StringToken> = .absent
-  var userAwareTokenNeverExpires: Presence<Bool> = .absent
-  var unknownMembers: [UnknownMember] = []
-  /// Each repeated name once, in the order of its second appearance.
-  var duplicateNames: [String] = []
-  var mismatches: [TypeMismatch] = []
+  /// Unknown members, repeated names and type mismatches, once there is one.
+  var findings: Findings?
+
+  /// Creates a scan at the start of a payload.
+  ///
+  /// - Parameter scanner: A scanner at the start of the payload.
+  init(_ scanner: ByteScanner) {
+    self.scanner = scanner
+  }
+
+  /// The findings, created on first use.
+  var notes: Findings {
+    mutating get {
+      if let findings { return findings }
+      let created = Findings()
+      findings = created
+      return created
+    }
+  }
+
+  /// The unknown members, in document order.
+  var unknownMembers: [UnknownMember] { findings?.unknownMembers ?? [] }
+
+  /// Whether the payload has repeated names or type mismatches.
+  var hasDecodingError: Bool {
+    guard let findings else { return false }
+    return !findings.duplicateNames.isEmpty || !findings.mismatches.isEmpty
+  }
 
   /// The error the reference decoder reports for a well-formed payload, if any: the repeated
   /// names, else the type mismatches.
   ///
-  /// - Parameter scanner: The scanner that read the payload, for number literals.
   /// - Returns: The error, or `nil` when the members decode.
-  func decodingError(in scanner: ByteScanner) -> RequestDecodingError? {
-    if !duplicateNames.isEmpty {
-      return RequestDecodingError(violations: duplicateNames.map(RequestMemberDecoder.duplicateKey))
+  @inline(never)
+  func decodingError() -> RequestDecodingError? {
+    guard let findings else { return nil }
+    if !findings.duplicateNames.isEmpty {
+      return RequestDecodingError(
+        violations: findings.duplicateNames.map(RequestMemberDecoder.duplicateKey))
     }
-    guard !mismatches.isEmpty else { return nil }
+    guard !findings.mismatches.isEmpty else { return nil }
     return RequestDecodingError(
-      violations: mismatches.map { mismatch in
+      violations: findings.mismatches.map { mismatch in
         if let element = mismatch.element {
           return RequestMemberDecoder.scopeElementMismatch(
             position: element, typeName: mismatch.found.typeName)
@@ -59,5 +100,16 @@ struct ScannedRequest {
           field: mismatch.member.rawValue, expected: mismatch.member.expectedType,
           typeName: mismatch.found.typeName, literal: literal)
       })
+  }
+
+  /// Builds the unknown members from their checked values.
+  ///
+  /// - Returns: The members, in document order, as ``JSONParser`` builds them.
+  func additionalMembers() -> [JSONMember] {
+    var reader = scanner
+    return unknownMembers.map { member in
+      reader.index = member.valueStart
+      return JSONMember(name: member.name, value: reader.readCheckedValue())
+    }
   }
 }

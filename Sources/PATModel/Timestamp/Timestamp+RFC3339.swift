@@ -21,12 +21,96 @@ extension Timestamp {
   public static func parseRFC3339(_ bytes: UnsafeRawBufferPointer) -> Result<
     Timestamp, RFC3339Error
   > {
+    if let timestamp = parseCommonRFC3339(bytes) { return .success(timestamp) }
     var cursor = RFC3339Cursor(bytes: bytes)
     do {
       return .success(try cursor.parse())
     } catch {
       return .failure(error)
     }
+  }
+
+  /// Parses a well-formed date-time in one straight pass, or gives up.
+  ///
+  /// This is the fast path of ``parseRFC3339(_:)-(UnsafeRawBufferPointer)``: it accepts
+  /// exactly the texts ``RFC3339Cursor`` accepts, with the same instant, and returns `nil` for
+  /// everything else, which the cursor then parses again to find the first problem.
+  ///
+  /// - Parameter bytes: The UTF-8 bytes of the date-time, without quotes.
+  /// - Returns: The instant, or `nil` when the text is not a valid date-time.
+  @inline(__always)
+  static func parseCommonRFC3339(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
+    let count = bytes.count
+    guard count >= 20, let base = bytes.baseAddress else { return nil }
+    func byte(_ offset: Int) -> UInt8 { base.load(fromByteOffset: offset, as: UInt8.self) }
+    // Wrapping subtraction makes every byte that is not a digit greater than 9.
+    func digit(_ offset: Int) -> UInt8 { byte(offset) &- UInt8(ascii: "0") }
+    let digits = (
+      digit(0), digit(1), digit(2), digit(3), digit(5), digit(6), digit(8), digit(9),
+      digit(11), digit(12), digit(14), digit(15), digit(17), digit(18)
+    )
+    let largest = max(
+      max(max(digits.0, digits.1), max(digits.2, digits.3)),
+      max(max(digits.4, digits.5), max(digits.6, digits.7)),
+      max(max(digits.8, digits.9), max(digits.10, digits.11)), max(digits.12, digits.13))
+    guard largest <= 9, byte(4) == UInt8(ascii: "-"), byte(7) == UInt8(ascii: "-"),
+      byte(10) | 0x20 == UInt8(ascii: "t"), byte(13) == UInt8(ascii: ":"),
+      byte(16) == UInt8(ascii: ":")
+    else { return nil }
+    func number(_ tens: UInt8, _ ones: UInt8) -> Int64 { Int64(tens) &* 10 &+ Int64(ones) }
+    let year = number(digits.0, digits.1) &* 100 &+ number(digits.2, digits.3)
+    let month = number(digits.4, digits.5)
+    let day = number(digits.6, digits.7)
+    let hour = number(digits.8, digits.9)
+    let minute = number(digits.10, digits.11)
+    let second = number(digits.12, digits.13)
+    guard month >= 1, month <= 12, day >= 1, day <= CivilDate.daysInMonth(month, year: year),
+      hour <= 23, minute <= 59, second <= 59
+    else { return nil }
+
+    var index = 19
+    var millisecond: Int64 = 0
+    if byte(index) == UInt8(ascii: ".") {
+      index &+= 1
+      let start = index
+      while index < count, digit(index) <= 9 {
+        if index &- start < 3 { millisecond = millisecond &* 10 &+ Int64(digit(index)) }
+        index &+= 1
+      }
+      let fractionDigits = index &- start
+      guard fractionDigits >= 1, fractionDigits <= 9 else { return nil }
+      if fractionDigits == 1 {
+        millisecond &*= 100
+      } else if fractionDigits == 2 {
+        millisecond &*= 10
+      }
+    }
+    guard index < count else { return nil }
+    var offsetMinutes: Int64 = 0
+    switch byte(index) {
+    case UInt8(ascii: "Z"), UInt8(ascii: "z"):
+      index &+= 1
+    case UInt8(ascii: "+"), UInt8(ascii: "-"):
+      guard index &+ 6 <= count, byte(index &+ 3) == UInt8(ascii: ":") else { return nil }
+      let offsetDigits = (
+        digit(index &+ 1), digit(index &+ 2), digit(index &+ 4), digit(index &+ 5)
+      )
+      guard
+        max(max(offsetDigits.0, offsetDigits.1), max(offsetDigits.2, offsetDigits.3)) <= 9
+      else { return nil }
+      let offsetHour = number(offsetDigits.0, offsetDigits.1)
+      let offsetMinute = number(offsetDigits.2, offsetDigits.3)
+      guard offsetHour <= 23, offsetMinute <= 59 else { return nil }
+      offsetMinutes = offsetHour &* 60 &+ offsetMinute
+      if byte(index) == UInt8(ascii: "-") { offsetMinutes = -offsetMinutes }
+      index &+= 6
+    default: return nil
+    }
+    guard index == count else { return nil }
+    let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
+    let local =
+      days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond
+    return Timestamp(millisecondsSinceEpoch: local - offsetMinutes * 60_000)
   }
 
   /// Parses RFC 3339 date-time bytes.

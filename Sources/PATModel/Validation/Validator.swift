@@ -59,8 +59,9 @@ public struct Validator: Sendable {
     } else {
       expiration = .missing
     }
-    return verdict(
-      unknownMemberNames: request.additionalMembers.lazy.map(\.name), name: request.name,
+    return Self.verdict(
+      in: context, unknownMemberNames: request.additionalMembers.lazy.map { $0.name },
+      name: request.name,
       scope: request.scope, validity: request.accessTokenValiditySeconds,
       expiration: expiration, neverExpires: request.userAwareTokenNeverExpires)
   }
@@ -77,6 +78,7 @@ public struct Validator: Sendable {
   /// a decoded request; every decoder shares this, so verdicts agree.
   ///
   /// - Parameters:
+  ///   - context: The clock reading, the owner's tokens and the options.
   ///   - unknownMemberNames: The names of the unknown members, in document order.
   ///   - name: `name`.
   ///   - scope: `scope`.
@@ -84,9 +86,11 @@ public struct Validator: Sendable {
   ///   - expiration: `expirationDate`, parsed.
   ///   - neverExpires: `userAwareTokenNeverExpires`.
   /// - Returns: The verdict, with every violation that applies.
-  func verdict(
-    unknownMemberNames: some Sequence<String>, name: Presence<String>,
-    scope: Presence<[String]>, validity: Presence<Int32>, expiration: ExpirationDateInput,
+  static func verdict(
+    in context: ValidationContext, unknownMemberNames: some Sequence<String>,
+    name: consuming Presence<String>,
+    scope: consuming Presence<[String]>, validity: Presence<Int32>,
+    expiration: ExpirationDateInput,
     neverExpires: Presence<Bool>
   ) -> Verdict {
     var violations: [Violation] = []
@@ -98,9 +102,9 @@ public struct Validator: Sendable {
             message: "unknown member \"\(unknownName)\""))
       }
     }
-    checkName(name, into: &violations)
-    checkValidity(validity, into: &violations)
-    let expirationDate = checkExpiration(expiration, neverExpires, into: &violations)
+    checkName(name, context, into: &violations)
+    checkValidity(validity, context, into: &violations)
+    let expirationDate = checkExpiration(expiration, neverExpires, context, into: &violations)
     if context.existingNames.count >= ValidationContext.maximumTokensPerOwner {
       violations.append(
         Violation(
@@ -109,22 +113,25 @@ public struct Validator: Sendable {
             "the owner already has \(context.existingNames.count) tokens (at most \(ValidationContext.maximumTokensPerOwner))"
         ))
     }
-    guard violations.isEmpty, let name = name.value else {
+    guard violations.isEmpty, case .value(let name) = consume name else {
       return Verdict(violations: violations, normalized: nil)
     }
-    let scope = scope.value ?? []
+    var scopes: [String] = []
+    if case .value(let sent) = consume scope { scopes = sent }
     return Verdict(
       violations: [],
       normalized: NormalizedRequest(
         name: name,
-        scope: scope.isEmpty ? NormalizedRequest.defaultScope : scope,
+        scope: scopes.isEmpty ? NormalizedRequest.defaultScope : scopes,
         accessTokenValiditySeconds: validity.value
           ?? NormalizedRequest.defaultAccessTokenValiditySeconds,
         expirationDate: expirationDate,
         userAwareTokenNeverExpires: neverExpires.value ?? false))
   }
 
-  private func checkName(_ name: Presence<String>, into violations: inout [Violation]) {
+  private static func checkName(
+    _ name: Presence<String>, _ context: ValidationContext, into violations: inout [Violation]
+  ) {
     guard let name = name.value else {
       violations.append(
         Violation(code: .nameRequired, field: "name", message: "name is required"))
@@ -146,7 +153,9 @@ public struct Validator: Sendable {
     }
   }
 
-  private func checkValidity(_ validity: Presence<Int32>, into violations: inout [Violation]) {
+  private static func checkValidity(
+    _ validity: Presence<Int32>, _ context: ValidationContext, into violations: inout [Violation]
+  ) {
     guard let seconds = validity.value else { return }
     var accepted = Self.minimumValiditySeconds...Self.maximumValiditySeconds
     if context.plantedFaults.contains(.validityUpperBoundExclusive) {
@@ -163,9 +172,9 @@ public struct Validator: Sendable {
   }
 
   /// Checks the expiration date and the acknowledgement, and returns the expiration instant.
-  private func checkExpiration(
+  private static func checkExpiration(
     _ expiration: ExpirationDateInput, _ neverExpires: Presence<Bool>,
-    into violations: inout [Violation]
+    _ context: ValidationContext, into violations: inout [Violation]
   ) -> Timestamp? {
     guard case .text(let parsed) = expiration else {
       if neverExpires.value != true {
@@ -183,7 +192,7 @@ public struct Validator: Sendable {
         Violation(code: .expirationDateFormat, field: "expirationDate", message: error.description))
       return nil
     case .success(let expiration):
-      if !isFuture(expiration) {
+      if !isFuture(expiration, context) {
         violations.append(
           Violation(
             code: .expirationDateNotFuture, field: "expirationDate",
@@ -193,7 +202,7 @@ public struct Validator: Sendable {
     }
   }
 
-  private func isFuture(_ expiration: Timestamp) -> Bool {
+  private static func isFuture(_ expiration: Timestamp, _ context: ValidationContext) -> Bool {
     let faults = context.plantedFaults
     if faults.contains(.secondPrecisionExpiration) {
       let seconds = Timestamp.floorDivide(expiration.millisecondsSinceEpoch, by: 1000).quotient
