@@ -17,6 +17,8 @@ struct BenchOptions {
       --rounds N              Timed rounds per measurement, 1...1000. Default: 5.
       --round-time MS         Target duration of one round in milliseconds, 10...60000.
                               Default: 250.
+      --clock wall|cpu        Time rounds by elapsed time (default) or by the thread's
+                              processor time, steadier on a shared machine.
       --json FILE             Write the results as JSON:
                               {"results": [{"decoder", "workload", "payloadsPerSecond",
                               "bytesPerSecond", "nsPerPayload"}]}.
@@ -31,6 +33,7 @@ struct BenchOptions {
   var workloadFile: String?
   var rounds = 5
   var roundMilliseconds = 250
+  var clock = BenchClock.wall
   var jsonPath: String?
   var comparePath: String?
   var dump: (workload: String, path: String)?
@@ -68,6 +71,12 @@ struct BenchOptions {
         rounds = try Self.integer(option, try value(option, inline), in: 1...1000)
       case "--round-time":
         roundMilliseconds = try Self.integer(option, try value(option, inline), in: 10...60_000)
+      case "--clock":
+        let name = try value(option, inline)
+        guard let chosen = BenchClock(rawValue: name) else {
+          throw BenchUsageError("option '--clock' needs 'wall' or 'cpu', got '\(name)'")
+        }
+        clock = chosen
       case "--json":
         jsonPath = try value(option, inline)
       case "--compare":

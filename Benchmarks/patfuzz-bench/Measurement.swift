@@ -42,38 +42,34 @@ struct Measurement {
   ///   - workload: The workload.
   ///   - rounds: The number of timed rounds.
   ///   - roundTarget: The duration a round should last, in seconds.
+  ///   - clock: What the rounds are timed with.
   ///   - pass: Decodes every payload of the workload once; returns the failures.
   /// - Returns: The measurement.
   static func run(
-    decoder: String, workload: Workload, rounds: Int, roundTarget: Double, pass: () -> Int
+    decoder: String, workload: Workload, rounds: Int, roundTarget: Double, clock: BenchClock,
+    pass: () -> Int
   ) -> Measurement {
-    let clock = ContinuousClock()
     // Warm-up: at least one pass and at least half a round, to size the rounds.
     var failures = 0
     var warmPasses = 0
-    let warmStart = clock.now
+    let warmStart = clock.seconds()
     repeat {
       failures = pass()
       warmPasses += 1
-    } while seconds(warmStart.duration(to: clock.now)) < roundTarget / 2
-    let perPass = seconds(warmStart.duration(to: clock.now)) / Double(warmPasses)
+    } while clock.seconds() - warmStart < roundTarget / 2
+    let perPass = (clock.seconds() - warmStart) / Double(warmPasses)
     let passesPerRound = max(1, Int((roundTarget / perPass).rounded(.up)))
 
     var roundSeconds: [Double] = []
     for _ in 0..<rounds {
-      let start = clock.now
+      let start = clock.seconds()
       for _ in 0..<passesPerRound { _ = pass() }
-      roundSeconds.append(seconds(start.duration(to: clock.now)))
+      roundSeconds.append(clock.seconds() - start)
     }
     return Measurement(
       decoder: decoder, workload: workload.name, payloadsPerPass: workload.count,
       payloadsPerRound: workload.count * passesPerRound,
       bytesPerRound: workload.byteCount * passesPerRound, roundSeconds: roundSeconds,
       failuresPerPass: failures)
-  }
-
-  private static func seconds(_ duration: Duration) -> Double {
-    let (whole, fraction) = duration.components
-    return Double(whole) + Double(fraction) * 1e-18
   }
 }

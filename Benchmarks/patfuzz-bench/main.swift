@@ -69,8 +69,9 @@ func runBenchmark(_ arguments: [String]) -> Int32 {
   #endif
   print(Machine.summary)
   print(
-    "\(options.rounds) timed rounds of about \(options.roundMilliseconds) ms per measurement "
-      + "after a warm-up; rates from the median round; spread = (max - min) / median\n")
+    "\(options.rounds) timed rounds of about \(options.roundMilliseconds) ms (\(options.clock) "
+      + "clock) per measurement after a warm-up; rates from the median round; "
+      + "spread = (max - min) / median\n")
 
   let blackHole = BlackHole()
   var measurements: [Measurement] = []
@@ -83,7 +84,7 @@ func runBenchmark(_ arguments: [String]) -> Int32 {
     for decoder in options.decoders {
       let measurement = Measurement.run(
         decoder: decoder.rawValue, workload: workload, rounds: options.rounds,
-        roundTarget: Double(options.roundMilliseconds) / 1000,
+        roundTarget: Double(options.roundMilliseconds) / 1000, clock: options.clock,
         pass: decoder.pass(over: workload, into: blackHole))
       measurements.append(measurement)
     }

@@ -70,23 +70,15 @@ public enum FastRequestDecoder {
     -> Verdict
   {
     guard !bytes.isEmpty else {
-      return Verdict(
-        violations: malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd)).violations,
-        normalized: nil)
+      return failure(malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd)))
     }
     var request = CreatePersonalAccessTokenRequest()
     var scan = RequestScan(ByteScanner(nonEmpty: bytes))
-    do {
-      try scan.scan(into: &request)
-    } catch {
-      return Verdict(violations: malformed(error).violations, normalized: nil)
-    }
-    if scan.hasDecodingError, let error = scan.decodingError() {
-      return Verdict(violations: error.violations, normalized: nil)
-    }
+    if let error = scan.syntaxError(scanningInto: &request) { return failure(malformed(error)) }
+    if scan.hasDecodingError, let error = scan.decodingError() { return failure(error) }
     let expiration: Validator.ExpirationDateInput
     if case .value(let token) = scan.expirationDate, token.length > 0 {
-      expiration = .text(scan.scanner.parseRFC3339(token))
+      expiration = scan.scanner.parseExpirationDate(token)
     } else {
       expiration = .missing
     }
@@ -95,10 +87,16 @@ public enum FastRequestDecoder {
     var scope = Presence<[String]>.absent
     swap(&name, &request.name)
     swap(&scope, &request.scope)
-    return Validator.verdict(
-      in: context, unknownMemberNames: scan.unknownMembers.lazy.map { $0.name }, name: name,
-      scope: scope, validity: request.accessTokenValiditySeconds,
-      expiration: expiration, neverExpires: request.userAwareTokenNeverExpires)
+    return Validator.decide(
+      in: context, unknownMemberNames: scan.unknownMemberNames, name: name, scope: scope,
+      validity: request.accessTokenValiditySeconds, expiration: expiration,
+      neverExpires: request.userAwareTokenNeverExpires)
+  }
+
+  /// The verdict for a payload that does not decode.
+  @inline(never)
+  private static func failure(_ error: RequestDecodingError) -> Verdict {
+    Verdict(violations: error.violations, normalized: nil)
   }
 
   /// Decodes and validates a payload in one pass.
@@ -142,17 +140,18 @@ extension ByteScanner {
   /// Parses the text of a checked string literal as an RFC 3339 date-time, unescaping it
   /// first only when it has escapes.
   ///
-  /// - Parameter token: A token returned by ``scanString()`` on this payload.
+  /// - Parameter token: A token returned by ``scanString()`` on this payload; not empty.
   /// - Returns: The instant, or the first problem in the unescaped text.
-  func parseRFC3339(_ token: StringToken) -> Result<Timestamp, RFC3339Error> {
+  @inline(__always)
+  func parseExpirationDate(_ token: StringToken) -> Validator.ExpirationDateInput {
     if token.isPlain {
-      return Timestamp.parseRFC3339(
-        UnsafeRawBufferPointer(start: base + token.start, count: token.length))
+      return Validator.ExpirationDateInput(
+        parsing: UnsafeRawBufferPointer(start: base + token.start, count: token.length))
     }
     return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.length) { buffer in
       let length = unescape(token, into: buffer.baseAddress!)
-      return Timestamp.parseRFC3339(
-        UnsafeRawBufferPointer(start: buffer.baseAddress!, count: length))
+      return Validator.ExpirationDateInput(
+        parsing: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: length))
     }
   }
 }

@@ -66,6 +66,19 @@ struct RequestScan {
   /// The unknown members, in document order.
   var unknownMembers: [UnknownMember] { findings?.unknownMembers ?? [] }
 
+  /// The names of the unknown members, in document order, gathered only when iterated.
+  var unknownMemberNames: UnknownMemberNames { UnknownMemberNames(findings: findings) }
+
+  /// The names of a scan's unknown members, gathered only when iterated (in strict mode), so
+  /// a validation that does not report unknown members does not touch them.
+  struct UnknownMemberNames: Sequence {
+    let findings: Findings?
+
+    func makeIterator() -> IndexingIterator<[String]> {
+      (findings?.unknownMembers.map(\.name) ?? []).makeIterator()
+    }
+  }
+
   /// Whether the payload has repeated names or type mismatches.
   var hasDecodingError: Bool {
     guard let findings else { return false }

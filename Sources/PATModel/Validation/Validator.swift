@@ -55,12 +55,13 @@ public struct Validator: Sendable {
   public func validate(_ request: CreatePersonalAccessTokenRequest) -> Verdict {
     let expiration: ExpirationDateInput
     if var text = request.expirationDate.value, !text.utf8.isEmpty {
-      expiration = .text(text.withUTF8 { Timestamp.parseRFC3339(UnsafeRawBufferPointer($0)) })
+      expiration = text.withUTF8 { ExpirationDateInput(parsing: UnsafeRawBufferPointer($0)) }
     } else {
       expiration = .missing
     }
-    return Self.verdict(
-      in: context, unknownMemberNames: request.additionalMembers.lazy.map { $0.name },
+    return Self.decide(
+      in: context,
+      unknownMemberNames: request.additionalMembers.lazy.map { $0.name },
       name: request.name,
       scope: request.scope, validity: request.accessTokenValiditySeconds,
       expiration: expiration, neverExpires: request.userAwareTokenNeverExpires)
@@ -70,8 +71,25 @@ public struct Validator: Sendable {
   enum ExpirationDateInput {
     /// `expirationDate` is absent, `null` or `""`.
     case missing
-    /// The date-time text, parsed.
-    case text(Result<Timestamp, RFC3339Error>)
+    /// An RFC 3339 date-time.
+    case instant(Timestamp)
+    /// Text that is not an RFC 3339 date-time.
+    case malformed(RFC3339Error)
+
+    /// Parses the text of a present, non-empty `expirationDate`.
+    ///
+    /// - Parameter text: The UTF-8 bytes of the date-time.
+    @inline(__always)
+    init(parsing text: UnsafeRawBufferPointer) {
+      if let instant = Timestamp.parseCommonRFC3339(text) {
+        self = .instant(instant)
+        return
+      }
+      switch Timestamp.parseRFC3339(text) {
+      case .success(let instant): self = .instant(instant)
+      case .failure(let error): self = .malformed(error)
+      }
+    }
   }
 
   /// Applies the field rules (and, in strict mode, the unknown-member rule) to the members of
@@ -86,7 +104,7 @@ public struct Validator: Sendable {
   ///   - expiration: `expirationDate`, parsed.
   ///   - neverExpires: `userAwareTokenNeverExpires`.
   /// - Returns: The verdict, with every violation that applies.
-  static func verdict(
+  static func decide(
     in context: ValidationContext, unknownMemberNames: some Sequence<String>,
     name: consuming Presence<String>,
     scope: consuming Presence<[String]>, validity: Presence<Int32>,
@@ -116,13 +134,17 @@ public struct Validator: Sendable {
     guard violations.isEmpty, case .value(let name) = consume name else {
       return Verdict(violations: violations, normalized: nil)
     }
-    var scopes: [String] = []
-    if case .value(let sent) = consume scope { scopes = sent }
+    let scopes: [String]
+    if case .value(let sent) = consume scope, !sent.isEmpty {
+      scopes = sent
+    } else {
+      scopes = NormalizedRequest.defaultScope
+    }
     return Verdict(
       violations: [],
       normalized: NormalizedRequest(
         name: name,
-        scope: scopes.isEmpty ? NormalizedRequest.defaultScope : scopes,
+        scope: scopes,
         accessTokenValiditySeconds: validity.value
           ?? NormalizedRequest.defaultAccessTokenValiditySeconds,
         expirationDate: expirationDate,
@@ -176,7 +198,8 @@ public struct Validator: Sendable {
     _ expiration: ExpirationDateInput, _ neverExpires: Presence<Bool>,
     _ context: ValidationContext, into violations: inout [Violation]
   ) -> Timestamp? {
-    guard case .text(let parsed) = expiration else {
+    switch expiration {
+    case .missing:
       if neverExpires.value != true {
         violations.append(
           Violation(
@@ -185,13 +208,11 @@ public struct Validator: Sendable {
               "without an expiration date, userAwareTokenNeverExpires must be true"))
       }
       return nil
-    }
-    switch parsed {
-    case .failure(let error):
+    case .malformed(let error):
       violations.append(
         Violation(code: .expirationDateFormat, field: "expirationDate", message: error.description))
       return nil
-    case .success(let expiration):
+    case .instant(let expiration):
       if !isFuture(expiration, context) {
         violations.append(
           Violation(
