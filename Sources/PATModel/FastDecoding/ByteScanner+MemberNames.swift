@@ -1,35 +1,13 @@
 extension ByteScanner {
-  /// Reads a member name at the current opening quote when it is one of the five known
-  /// names written without escapes, the common case, without scanning it as a string.
+  /// Skips the `:` between a member name and its value, and the whitespace around it.
   ///
-  /// - Returns: The member, with the scanner past the closing quote; or `nil`, with the
-  ///   scanner unmoved, for any other name or spelling.
+  /// - Throws: ``JSONSyntaxError`` when the next byte that is not whitespace is not `:`.
   @inline(__always)
-  mutating func scanKnownMemberName() -> RequestMember? {
-    let start = index &+ 1
-    guard start < count else { return nil }
-    let member: RequestMember
-    let length: Int
-    switch self[start] {
-    case UInt8(ascii: "n"):
-      guard bytes(at: start, equal: "name\"") else { return nil }
-      (member, length) = (.name, 5)
-    case UInt8(ascii: "s"):
-      guard bytes(at: start, equal: "scope\"") else { return nil }
-      (member, length) = (.scope, 6)
-    case UInt8(ascii: "a"):
-      guard bytes(at: start, equal: "accessTokenValiditySeconds\"") else { return nil }
-      (member, length) = (.accessTokenValiditySeconds, 27)
-    case UInt8(ascii: "e"):
-      guard bytes(at: start, equal: "expirationDate\"") else { return nil }
-      (member, length) = (.expirationDate, 15)
-    case UInt8(ascii: "u"):
-      guard bytes(at: start, equal: "userAwareTokenNeverExpires\"") else { return nil }
-      (member, length) = (.userAwareTokenNeverExpires, 27)
-    default: return nil
-    }
-    index = start &+ length
-    return member
+  mutating func skipColon() throws(JSONSyntaxError) {
+    skipWhitespace()
+    guard next(is: UInt8(ascii: ":")) else { throw unexpected("':'") }
+    index &+= 1
+    skipWhitespace()
   }
 
   /// The known member a plain (unescaped) member name stands for, matched on its bytes.
@@ -57,7 +35,7 @@ extension ByteScanner {
   /// Compares eight (or four) bytes at a time; the last load overlaps the previous one
   /// rather than comparing a tail byte by byte.
   @inline(__always)
-  private func bytes(at offset: Int, equal word: StaticString) -> Bool {
+  func bytes(at offset: Int, equal word: StaticString) -> Bool {
     let length = word.utf8CodeUnitCount
     guard offset &+ length <= count else { return false }
     let text = base + offset

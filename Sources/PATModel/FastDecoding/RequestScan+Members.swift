@@ -61,42 +61,39 @@ extension RequestScan {
         throw scanner.unexpected("a member name")
       }
       first = false
-      var member = scanner.scanKnownMemberName()
-      var unknownName: String?
-      if member == nil {
-        let nameToken = try scanner.scanString()
-        if nameToken.isPlain {
-          member = scanner.knownMember(nameToken)
-          if member == nil { unknownName = scanner.string(nameToken) }
-        } else {
-          let name = scanner.string(nameToken)
-          member = RequestMember(exactly: name)
-          if member == nil { unknownName = name }
-        }
-      }
-      scanner.skipWhitespace()
-      guard scanner.next(is: UInt8(ascii: ":")) else { throw scanner.unexpected("':'") }
-      scanner.index &+= 1
-      scanner.skipWhitespace()
-
-      if let member {
-        let bit = member.bit
-        if seen & bit == 0 {
-          seen |= bit
-        } else if reported & bit == 0 {
-          reported |= bit
-          notes.duplicateNames.append(member.rawValue)
-        }
-        try scanValue(of: member, into: &request)
-      } else if let unknownName {
-        let notes = notes
-        if !notes.unknownNames.insert(unknownName),
-          notes.reportedUnknownNames.insert(unknownName)
-        {
-          notes.duplicateNames.append(unknownName)
-        }
-        notes.unknownMembers.append(UnknownMember(name: unknownName, valueStart: scanner.index))
-        _ = try scanner.skipValue(depth: 1)
+      // The common case: a known name written without escapes, matched where it stands, and
+      // its value read right away, so one branch on the name's first letter picks both.
+      let nameStart = scanner.index &+ 1
+      switch nameStart < scanner.count ? scanner[nameStart] : 0 {
+      case UInt8(ascii: "n") where scanner.bytes(at: nameStart, equal: "name\""):
+        scanner.index = nameStart &+ 5
+        try scanner.skipColon()
+        note(.name, seen: &seen, reported: &reported)
+        try scanName(into: &request)
+      case UInt8(ascii: "s") where scanner.bytes(at: nameStart, equal: "scope\""):
+        scanner.index = nameStart &+ 6
+        try scanner.skipColon()
+        note(.scope, seen: &seen, reported: &reported)
+        try scanScopeMember(into: &request)
+      case UInt8(ascii: "a")
+      where scanner.bytes(at: nameStart, equal: "accessTokenValiditySeconds\""):
+        scanner.index = nameStart &+ 27
+        try scanner.skipColon()
+        note(.accessTokenValiditySeconds, seen: &seen, reported: &reported)
+        try scanValidity(into: &request)
+      case UInt8(ascii: "e") where scanner.bytes(at: nameStart, equal: "expirationDate\""):
+        scanner.index = nameStart &+ 15
+        try scanner.skipColon()
+        note(.expirationDate, seen: &seen, reported: &reported)
+        try scanExpirationDate()
+      case UInt8(ascii: "u")
+      where scanner.bytes(at: nameStart, equal: "userAwareTokenNeverExpires\""):
+        scanner.index = nameStart &+ 27
+        try scanner.skipColon()
+        note(.userAwareTokenNeverExpires, seen: &seen, reported: &reported)
+        try scanNeverExpires(into: &request)
+      default:
+        try scanOtherMember(into: &request, seen: &seen, reported: &reported)
       }
 
       scanner.skipWhitespace()
@@ -111,50 +108,144 @@ extension RequestScan {
     }
   }
 
-  /// Scans the value of a known member and stores it, or notes its type mismatch.
-  @inline(__always)
-  private mutating func scanValue(
-    of member: RequestMember, into request: inout CreatePersonalAccessTokenRequest
+  /// Scans a member whose name is not one of the known names written plainly: a known name
+  /// with escapes, or an unknown member.
+  @inline(never)
+  private mutating func scanOtherMember(
+    into request: inout CreatePersonalAccessTokenRequest, seen: inout UInt8,
+    reported: inout UInt8
   ) throws(JSONSyntaxError) {
-    let first: UInt8 = scanner.index < scanner.count ? scanner[scanner.index] : 0
-    switch (member, first) {
-    case (_, UInt8(ascii: "n")):
-      try scanner.scanLiteral("null")
+    let nameToken = try scanner.scanString()
+    let name = scanner.string(nameToken)
+    let member = nameToken.isPlain ? scanner.knownMember(nameToken) : RequestMember(exactly: name)
+    try scanner.skipColon()
+    if let member {
+      note(member, seen: &seen, reported: &reported)
       switch member {
-      case .name: request.name = .null
-      case .scope: request.scope = .null
-      case .accessTokenValiditySeconds: request.accessTokenValiditySeconds = .null
-      case .expirationDate: expirationDate = .null
-      case .userAwareTokenNeverExpires: request.userAwareTokenNeverExpires = .null
+      case .name: try scanName(into: &request)
+      case .scope: try scanScopeMember(into: &request)
+      case .accessTokenValiditySeconds: try scanValidity(into: &request)
+      case .expirationDate: try scanExpirationDate()
+      case .userAwareTokenNeverExpires: try scanNeverExpires(into: &request)
       }
-    case (.name, UInt8(ascii: "\"")):
-      request.name = .value(scanner.string(try scanner.scanString()))
-    case (.expirationDate, UInt8(ascii: "\"")):
-      expirationDate = .value(try scanner.scanString())
-    case (.scope, UInt8(ascii: "[")):
-      request.scope = try scanScope()
-    case (.accessTokenValiditySeconds, UInt8(ascii: "-")),
-      (.accessTokenValiditySeconds, UInt8(ascii: "0")...UInt8(ascii: "9")):
+      return
+    }
+    let notes = notes
+    if !notes.unknownNames.insert(name), notes.reportedUnknownNames.insert(name) {
+      notes.duplicateNames.append(name)
+    }
+    notes.unknownMembers.append(UnknownMember(name: name, valueStart: scanner.index))
+    _ = try scanner.skipValue(depth: 1)
+  }
+
+  /// Notes that a known member was seen, and a repeat the first time it repeats.
+  @inline(__always)
+  private mutating func note(_ member: RequestMember, seen: inout UInt8, reported: inout UInt8) {
+    let bit = member.bit
+    if seen & bit == 0 {
+      seen |= bit
+    } else if reported & bit == 0 {
+      reported |= bit
+      notes.duplicateNames.append(member.rawValue)
+    }
+  }
+
+  /// The first byte of the value at the current offset, or 0 at the end.
+  @inline(__always)
+  private var valueStart: UInt8 {
+    scanner.index < scanner.count ? scanner[scanner.index] : 0
+  }
+
+  /// Notes that a known member's value has the wrong type, checking the value completely.
+  @inline(never)
+  private mutating func mismatch(_ member: RequestMember) throws(JSONSyntaxError) {
+    let start = scanner.index
+    let found = try scanner.skipValue(depth: 1)
+    notes.mismatches.append(
+      TypeMismatch(
+        member: member, found: found, literal: found == .number ? start..<scanner.index : nil))
+  }
+
+  /// Scans the value of `name`: a string or `null`.
+  @inline(__always)
+  private mutating func scanName(into request: inout CreatePersonalAccessTokenRequest)
+    throws(JSONSyntaxError)
+  {
+    switch valueStart {
+    case UInt8(ascii: "\""): request.name = .value(scanner.string(try scanner.scanString()))
+    case UInt8(ascii: "n"):
+      try scanner.scanLiteral("null")
+      request.name = .null
+    default: try mismatch(.name)
+    }
+  }
+
+  /// Scans the value of `scope`: an array of strings or `null`.
+  @inline(__always)
+  private mutating func scanScopeMember(into request: inout CreatePersonalAccessTokenRequest)
+    throws(JSONSyntaxError)
+  {
+    switch valueStart {
+    case UInt8(ascii: "["): request.scope = try scanScope()
+    case UInt8(ascii: "n"):
+      try scanner.scanLiteral("null")
+      request.scope = .null
+    default: try mismatch(.scope)
+    }
+  }
+
+  /// Scans the value of `accessTokenValiditySeconds`: an integer that fits in 32 bits or
+  /// `null`.
+  @inline(__always)
+  private mutating func scanValidity(into request: inout CreatePersonalAccessTokenRequest)
+    throws(JSONSyntaxError)
+  {
+    switch valueStart {
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let start = scanner.index
       let isInteger = try scanner.scanNumber()
       if isInteger, let value = scanner.int32(from: start, to: scanner.index) {
         request.accessTokenValiditySeconds = .value(value)
       } else {
         notes.mismatches.append(
-          TypeMismatch(member: member, found: .number, literal: start..<scanner.index))
+          TypeMismatch(
+            member: .accessTokenValiditySeconds, found: .number, literal: start..<scanner.index))
       }
-    case (.userAwareTokenNeverExpires, UInt8(ascii: "t")):
+    case UInt8(ascii: "n"):
+      try scanner.scanLiteral("null")
+      request.accessTokenValiditySeconds = .null
+    default: try mismatch(.accessTokenValiditySeconds)
+    }
+  }
+
+  /// Scans the value of `expirationDate`: a string (kept as a token) or `null`.
+  @inline(__always)
+  private mutating func scanExpirationDate() throws(JSONSyntaxError) {
+    switch valueStart {
+    case UInt8(ascii: "\""): expirationDate = .value(try scanner.scanString())
+    case UInt8(ascii: "n"):
+      try scanner.scanLiteral("null")
+      expirationDate = .null
+    default: try mismatch(.expirationDate)
+    }
+  }
+
+  /// Scans the value of `userAwareTokenNeverExpires`: a boolean or `null`.
+  @inline(__always)
+  private mutating func scanNeverExpires(into request: inout CreatePersonalAccessTokenRequest)
+    throws(JSONSyntaxError)
+  {
+    switch valueStart {
+    case UInt8(ascii: "t"):
       try scanner.scanLiteral("true")
       request.userAwareTokenNeverExpires = .value(true)
-    case (.userAwareTokenNeverExpires, UInt8(ascii: "f")):
+    case UInt8(ascii: "f"):
       try scanner.scanLiteral("false")
       request.userAwareTokenNeverExpires = .value(false)
-    default:
-      let start = scanner.index
-      let found = try scanner.skipValue(depth: 1)
-      notes.mismatches.append(
-        TypeMismatch(
-          member: member, found: found, literal: found == .number ? start..<scanner.index : nil))
+    case UInt8(ascii: "n"):
+      try scanner.scanLiteral("null")
+      request.userAwareTokenNeverExpires = .null
+    default: try mismatch(.userAwareTokenNeverExpires)
     }
   }
 
