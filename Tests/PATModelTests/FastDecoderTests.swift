@@ -87,7 +87,7 @@ struct FastDecoderTests {
   }
 
   /// Cases of the generated stream; a debug build checks them in about ten seconds.
-  static let generatedCases = 60_000
+  static let generatedCases = 80_000
 
   @Test("agrees with the reference on a seeded stream of generated and mutated payloads")
   func generatedStream() {
