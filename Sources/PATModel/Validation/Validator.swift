@@ -151,6 +151,7 @@ public struct Validator: Sendable {
         userAwareTokenNeverExpires: neverExpires.value ?? false))
   }
 
+  @inline(__always)
   private static func checkName(
     _ name: Presence<String>, _ context: ValidationContext, into violations: inout [Violation]
   ) {
@@ -175,6 +176,7 @@ public struct Validator: Sendable {
     }
   }
 
+  @inline(__always)
   private static func checkValidity(
     _ validity: Presence<Int32>, _ context: ValidationContext, into violations: inout [Violation]
   ) {
@@ -194,6 +196,7 @@ public struct Validator: Sendable {
   }
 
   /// Checks the expiration date and the acknowledgement, and returns the expiration instant.
+  @inline(__always)
   private static func checkExpiration(
     _ expiration: ExpirationDateInput, _ neverExpires: Presence<Bool>,
     _ context: ValidationContext, into violations: inout [Violation]
@@ -223,6 +226,7 @@ public struct Validator: Sendable {
     }
   }
 
+  @inline(__always)
   private static func isFuture(_ expiration: Timestamp, _ context: ValidationContext) -> Bool {
     let faults = context.plantedFaults
     if faults.contains(.secondPrecisionExpiration) {
