@@ -15,6 +15,8 @@ enum BenchClock: String, CaseIterable {
   case cpu
 
   /// The current reading in seconds, from an arbitrary origin.
+  ///
+  /// - Returns: The reading.
   func seconds() -> Double {
     var time = timespec()
     clock_gettime(self == .wall ? CLOCK_MONOTONIC : CLOCK_THREAD_CPUTIME_ID, &time)

@@ -47,6 +47,13 @@ struct BenchOptions {
     var rest = arguments[...]
     var decoderNames: [String] = []
     var workloads: [String] = []
+    /// The value of an option: after `=`, or the next argument.
+    ///
+    /// - Parameters:
+    ///   - option: The option's name, for the message.
+    ///   - inline: The text after `=`, if the option was written `--name=value`.
+    /// - Returns: The value.
+    /// - Throws: ``BenchUsageError`` when no value follows.
     func value(_ option: String, _ inline: String?) throws(BenchUsageError) -> String {
       if let inline { return inline }
       guard let next = rest.popFirst() else {
@@ -104,6 +111,14 @@ struct BenchOptions {
     if !workloads.isEmpty { workloadNames = workloads }
   }
 
+  /// The value of an integer option within bounds.
+  ///
+  /// - Parameters:
+  ///   - option: The option's name, for the message.
+  ///   - text: The value given.
+  ///   - range: The accepted values.
+  /// - Returns: The number.
+  /// - Throws: ``BenchUsageError`` when the value is not an integer in `range`.
   private static func integer(_ option: String, _ text: String, in range: ClosedRange<Int>)
     throws(BenchUsageError) -> Int
   {

@@ -33,6 +33,8 @@ enum BuiltInWorkloads {
   /// Well-formed, well-typed requests: names with escapes and non-ASCII text, 0-5 scopes,
   /// null and absent members, dates with and without fractions and offsets, shuffled member
   /// order, and some whitespace.
+  ///
+  /// - Returns: The payloads, the same on every run.
   static func varied() -> [[UInt8]] {
     var random = SeededRandom(seed: seed)
     return (0..<payloadCount).map { _ in variedPayload(&random) }
@@ -54,6 +56,10 @@ enum BuiltInWorkloads {
     "demo:personal-access-token-scope:first", "demo:personal-access-token-scope:second",
   ]
 
+  /// One varied request.
+  ///
+  /// - Parameter random: The generator to draw from.
+  /// - Returns: The payload.
   private static func variedPayload(_ random: inout SeededRandom) -> [UInt8] {
     var members: [String] = []
     let spaced = random.percent(20)
@@ -100,6 +106,9 @@ enum BuiltInWorkloads {
   }
 
   /// An RFC 3339 date-time after 2026-01-01, with a varied fraction and offset.
+  ///
+  /// - Parameter random: The generator to draw from.
+  /// - Returns: The date-time text.
   private static func date(_ random: inout SeededRandom) -> String {
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     var text = "\(random.between(2026...2035))-\(two(random.between(1...12)))-"
@@ -125,6 +134,8 @@ enum BuiltInWorkloads {
   /// commas, bad escapes and lone surrogates, invalid UTF-8, number grammar), repeated names,
   /// type mismatches, and field-rule violations (range, date format, past dates, missing
   /// name, unacknowledged no-expiry). No payload holds a line feed.
+  ///
+  /// - Returns: The payloads, the same on every run.
   static func invalid() -> [[UInt8]] {
     var random = SeededRandom(seed: seed ^ 0xBAD)
     return (0..<payloadCount).map { index in
@@ -133,6 +144,13 @@ enum BuiltInWorkloads {
     }
   }
 
+  /// One invalid payload of a given kind.
+  ///
+  /// - Parameters:
+  ///   - kind: Which of the eleven kinds (0-10).
+  ///   - valid: A varied payload, for the truncations.
+  ///   - random: The generator to draw from.
+  /// - Returns: The payload.
   private static func invalidPayload(kind: Int, from valid: [UInt8], _ random: inout SeededRandom)
     -> [UInt8]
   {

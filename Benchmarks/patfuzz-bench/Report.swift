@@ -56,6 +56,11 @@ enum Report {
   }
 
   /// Lays out rows in columns: the first two left-aligned, the others right-aligned.
+  ///
+  /// - Parameters:
+  ///   - header: The column titles.
+  ///   - rows: The rows, each with one cell per column.
+  /// - Returns: The lines of the table.
   static func layout(header: [String], rows: [[String]]) -> String {
     let all = [header] + rows
     let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
@@ -97,11 +102,19 @@ enum Report {
   }
 
   /// A number with a fixed count of decimals.
+  ///
+  /// - Parameters:
+  ///   - value: The number.
+  ///   - decimals: How many digits after the point.
+  /// - Returns: The text.
   static func format(_ value: Double, _ decimals: Int) -> String {
     String(format: "%.\(decimals)f", value)
   }
 
   /// A whole number with thousands separators.
+  ///
+  /// - Parameter value: The number, rounded to a whole one.
+  /// - Returns: The text, such as `3,651,535`.
   static func grouped(_ value: Double) -> String {
     let digits = Array(String(Int(value.rounded())))
     var text = ""

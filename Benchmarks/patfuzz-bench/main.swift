@@ -2,6 +2,9 @@ import Foundation
 import PATModel
 
 /// Runs the benchmark and returns the exit status.
+///
+/// - Parameter arguments: The command line after the program name.
+/// - Returns: 0, or 64 for a command line or file that cannot be used.
 func runBenchmark(_ arguments: [String]) -> Int32 {
   let options: BenchOptions
   do {
@@ -111,6 +114,8 @@ func runBenchmark(_ arguments: [String]) -> Int32 {
 }
 
 /// Writes a line to standard error.
+///
+/// - Parameter text: The line, without its line feed.
 func printError(_ text: String) {
   FileHandle.standardError.write(Data((text + "\n").utf8))
 }

@@ -34,6 +34,11 @@ extension ByteScanner {
   ///
   /// Compares eight (or four) bytes at a time; the last load overlaps the previous one
   /// rather than comparing a tail byte by byte.
+  ///
+  /// - Parameters:
+  ///   - offset: Where the bytes start.
+  ///   - word: The word, at least four bytes long.
+  /// - Returns: `true` when the payload has the word's bytes at `offset`.
   @inline(__always)
   func bytes(at offset: Int, equal word: StaticString) -> Bool {
     let length = word.utf8CodeUnitCount

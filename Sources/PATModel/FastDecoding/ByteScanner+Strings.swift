@@ -108,6 +108,10 @@ extension ByteScanner {
     }
   }
 
+  /// Reads the four hex digits of a `\u` escape.
+  ///
+  /// - Returns: Their value.
+  /// - Throws: `invalidEscape` at a byte that is not a hex digit, or `unexpectedEnd`.
   private mutating func scanHex4() throws(JSONSyntaxError) -> UInt16 {
     var value: UInt16 = 0
     for _ in 0..<4 {
@@ -119,6 +123,10 @@ extension ByteScanner {
     return value
   }
 
+  /// The value of a hex digit.
+  ///
+  /// - Parameter byte: The byte.
+  /// - Returns: 0-15, or `nil` when the byte is not a hex digit.
   @inline(__always)
   private static func hexValue(_ byte: UInt8) -> UInt8? {
     switch byte {
@@ -189,6 +197,10 @@ extension ByteScanner {
     return unescapedString(token)
   }
 
+  /// The text of a checked string literal that has escapes.
+  ///
+  /// - Parameter token: A token returned by ``scanString()`` on this payload.
+  /// - Returns: The unescaped text.
   @inline(never)
   private func unescapedString(_ token: StringToken) -> String {
     // Escapes only ever shrink: `\n` is 1 byte, `\uXXXX` at most 3, a pair of them 4.
@@ -242,6 +254,9 @@ extension ByteScanner {
   }
 
   /// The value of four hex digits already checked.
+  ///
+  /// - Parameter offset: The offset of the first digit.
+  /// - Returns: Their value.
   private func hex4(at offset: Int) -> UInt16 {
     var value: UInt16 = 0
     for position in offset..<offset &+ 4 {

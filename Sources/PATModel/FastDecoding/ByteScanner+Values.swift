@@ -65,6 +65,8 @@ extension ByteScanner {
   }
 
   /// Finds the end of a checked string literal starting at its opening quote.
+  ///
+  /// - Returns: Where the literal's text lies and whether it has escapes.
   private mutating func readCheckedString() -> StringToken {
     index &+= 1
     let start = index
@@ -85,6 +87,9 @@ extension ByteScanner {
   }
 
   /// Whether a byte can be part of a number literal.
+  ///
+  /// - Parameter byte: The byte.
+  /// - Returns: `true` for digits, signs, `.`, `e` and `E`.
   private static func isNumberByte(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"),

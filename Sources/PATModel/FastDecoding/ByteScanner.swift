@@ -21,18 +21,27 @@ struct ByteScanner {
   }
 
   /// The byte at an offset, which must be below ``count``.
+  ///
+  /// - Parameter offset: The offset.
+  /// - Returns: The byte.
   @inline(__always)
   subscript(offset: Int) -> UInt8 {
     base.load(fromByteOffset: offset, as: UInt8.self)
   }
 
   /// Whether the next byte exists and is `byte`.
+  ///
+  /// - Parameter byte: The byte expected.
+  /// - Returns: `true` when the byte at the current offset is `byte`.
   @inline(__always)
   func next(is byte: UInt8) -> Bool {
     index < count && self[index] == byte
   }
 
   /// An error at the current offset.
+  ///
+  /// - Parameter reason: What went wrong.
+  /// - Returns: The error.
   @inline(__always)
   func fail(_ reason: JSONSyntaxError.Reason) -> JSONSyntaxError {
     JSONSyntaxError(offset: index, reason: reason)
@@ -62,12 +71,18 @@ struct ByteScanner {
   }
 
   /// Whether a byte is an ASCII letter.
+  ///
+  /// - Parameter byte: The byte.
+  /// - Returns: `true` for `A`-`Z` and `a`-`z`.
   @inline(__always)
   static func isLetter(_ byte: UInt8) -> Bool {
     (byte | 0x20) &- UInt8(ascii: "a") < 26
   }
 
   /// Whether a byte is an ASCII digit.
+  ///
+  /// - Parameter byte: The byte.
+  /// - Returns: `true` for `0`-`9`.
   @inline(__always)
   static func isDigit(_ byte: UInt8) -> Bool {
     byte &- UInt8(ascii: "0") < 10
@@ -98,6 +113,10 @@ struct ByteScanner {
     try scanLiteralSlowly(word)
   }
 
+  /// Reads a literal one byte at a time, finding the problem ``JSONParser`` reports.
+  ///
+  /// - Parameter word: The literal expected.
+  /// - Throws: ``JSONSyntaxError`` for a difference or a letter right after the literal.
   @inline(never)
   private mutating func scanLiteralSlowly(_ word: StaticString) throws(JSONSyntaxError) {
     let start = index
@@ -162,6 +181,7 @@ struct ByteScanner {
     return integer
   }
 
+  /// Skips ASCII digits.
   @inline(__always)
   private mutating func skipDigits() {
     while index < count, Self.isDigit(self[index]) { index &+= 1 }

@@ -24,6 +24,14 @@ public enum FastRequestDecoder {
   }
 
   /// Decodes a payload into a request that has every member absent.
+  ///
+  /// Filling a request the caller owns, rather than returning one, lets the caller return it
+  /// without a copy.
+  ///
+  /// - Parameters:
+  ///   - bytes: The payload.
+  ///   - request: A request with every member absent; receives the decoded members.
+  /// - Throws: ``RequestDecodingError``, as the reference decoder reports it.
   private static func decode(
     _ bytes: UnsafeRawBufferPointer, into request: inout CreatePersonalAccessTokenRequest
   ) throws(RequestDecodingError) {
@@ -94,6 +102,9 @@ public enum FastRequestDecoder {
   }
 
   /// The verdict for a payload that does not decode.
+  ///
+  /// - Parameter error: Why the payload does not decode.
+  /// - Returns: A verdict with the error's violations.
   @inline(never)
   private static func failure(_ error: RequestDecodingError) -> Verdict {
     Verdict(violations: error.violations, normalized: nil)
@@ -110,6 +121,9 @@ public enum FastRequestDecoder {
   }
 
   /// The error for a payload that is not well-formed JSON.
+  ///
+  /// - Parameter error: The first syntax error.
+  /// - Returns: The `json.malformed` error the reference decoder reports.
   private static func malformed(_ error: JSONSyntaxError) -> RequestDecodingError {
     RequestDecodingError(violations: [
       Violation(code: .jsonMalformed, field: nil, message: error.description)

@@ -48,6 +48,9 @@ extension RequestScan {
   }
 
   /// Scans the members of the top-level object, from the first name to the closing brace.
+  ///
+  /// - Parameter request: Receives the known members that have the right types.
+  /// - Throws: ``JSONSyntaxError`` for the first problem.
   private mutating func scanMembers(into request: inout CreatePersonalAccessTokenRequest)
     throws(JSONSyntaxError)
   {
@@ -110,6 +113,12 @@ extension RequestScan {
 
   /// Scans a member whose name is not one of the known names written plainly: a known name
   /// with escapes, or an unknown member.
+  ///
+  /// - Parameters:
+  ///   - request: Receives the member when it is a known one with the right type.
+  ///   - seen: The known members seen so far, one bit each.
+  ///   - reported: The known members already reported as repeated.
+  /// - Throws: ``JSONSyntaxError`` for the first problem.
   @inline(never)
   private mutating func scanOtherMember(
     into request: inout CreatePersonalAccessTokenRequest, seen: inout UInt8,
@@ -139,6 +148,11 @@ extension RequestScan {
   }
 
   /// Notes that a known member was seen, and a repeat the first time it repeats.
+  ///
+  /// - Parameters:
+  ///   - member: The member.
+  ///   - seen: The known members seen so far, one bit each.
+  ///   - reported: The known members already reported as repeated.
   @inline(__always)
   private mutating func note(_ member: RequestMember, seen: inout UInt8, reported: inout UInt8) {
     let bit = member.bit
@@ -157,6 +171,9 @@ extension RequestScan {
   }
 
   /// Notes that a known member's value has the wrong type, checking the value completely.
+  ///
+  /// - Parameter member: The member.
+  /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(never)
   private mutating func mismatch(_ member: RequestMember) throws(JSONSyntaxError) {
     let start = scanner.index
@@ -167,6 +184,9 @@ extension RequestScan {
   }
 
   /// Scans the value of `name`: a string or `null`.
+  ///
+  /// - Parameter request: Receives the value when it has the right type.
+  /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
   private mutating func scanName(into request: inout CreatePersonalAccessTokenRequest)
     throws(JSONSyntaxError)
@@ -181,6 +201,9 @@ extension RequestScan {
   }
 
   /// Scans the value of `scope`: an array of strings or `null`.
+  ///
+  /// - Parameter request: Receives the value when it has the right type.
+  /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
   private mutating func scanScopeMember(into request: inout CreatePersonalAccessTokenRequest)
     throws(JSONSyntaxError)
@@ -196,6 +219,9 @@ extension RequestScan {
 
   /// Scans the value of `accessTokenValiditySeconds`: an integer that fits in 32 bits or
   /// `null`.
+  ///
+  /// - Parameter request: Receives the value when it has the right type.
+  /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
   private mutating func scanValidity(into request: inout CreatePersonalAccessTokenRequest)
     throws(JSONSyntaxError)
@@ -219,6 +245,8 @@ extension RequestScan {
   }
 
   /// Scans the value of `expirationDate`: a string (kept as a token) or `null`.
+  ///
+  /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
   private mutating func scanExpirationDate() throws(JSONSyntaxError) {
     switch valueStart {
@@ -231,6 +259,9 @@ extension RequestScan {
   }
 
   /// Scans the value of `userAwareTokenNeverExpires`: a boolean or `null`.
+  ///
+  /// - Parameter request: Receives the value when it has the right type.
+  /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
   private mutating func scanNeverExpires(into request: inout CreatePersonalAccessTokenRequest)
     throws(JSONSyntaxError)
@@ -256,6 +287,7 @@ extension RequestScan {
   ///
   /// - Returns: The scopes, or `.absent` when an element is not a string (noted as a
   ///   mismatch).
+  /// - Throws: ``JSONSyntaxError`` for the first problem in the array.
   private mutating func scanScope() throws(JSONSyntaxError) -> Presence<[String]> {
     scanner.index &+= 1
     scanner.skipWhitespace()

@@ -74,6 +74,9 @@ struct RequestScan {
   struct UnknownMemberNames: Sequence {
     let findings: Findings?
 
+    /// An iterator over the names.
+    ///
+    /// - Returns: The iterator.
     func makeIterator() -> IndexingIterator<[String]> {
       (findings?.unknownMembers.map(\.name) ?? []).makeIterator()
     }

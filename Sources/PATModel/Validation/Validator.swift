@@ -151,6 +151,12 @@ public struct Validator: Sendable {
         userAwareTokenNeverExpires: neverExpires.value ?? false))
   }
 
+  /// Checks `name`: required, not empty, not one of the owner's names.
+  ///
+  /// - Parameters:
+  ///   - name: `name`.
+  ///   - context: The owner's names and the comparison.
+  ///   - violations: Receives the violations found.
   @inline(__always)
   private static func checkName(
     _ name: Presence<String>, _ context: ValidationContext, into violations: inout [Violation]
@@ -176,6 +182,12 @@ public struct Validator: Sendable {
     }
   }
 
+  /// Checks `accessTokenValiditySeconds` against its range, when present.
+  ///
+  /// - Parameters:
+  ///   - validity: `accessTokenValiditySeconds`.
+  ///   - context: The planted faults, if any.
+  ///   - violations: Receives the violation found.
   @inline(__always)
   private static func checkValidity(
     _ validity: Presence<Int32>, _ context: ValidationContext, into violations: inout [Violation]
@@ -196,6 +208,13 @@ public struct Validator: Sendable {
   }
 
   /// Checks the expiration date and the acknowledgement, and returns the expiration instant.
+  ///
+  /// - Parameters:
+  ///   - expiration: `expirationDate`, parsed.
+  ///   - neverExpires: `userAwareTokenNeverExpires`.
+  ///   - context: The clock reading.
+  ///   - violations: Receives the violations found.
+  /// - Returns: The expiration instant, when there is a valid one.
   @inline(__always)
   private static func checkExpiration(
     _ expiration: ExpirationDateInput, _ neverExpires: Presence<Bool>,
@@ -226,6 +245,12 @@ public struct Validator: Sendable {
     }
   }
 
+  /// Whether an expiration instant is strictly after `now`.
+  ///
+  /// - Parameters:
+  ///   - expiration: The instant.
+  ///   - context: The clock reading and the planted faults.
+  /// - Returns: `true` when the instant is in the future.
   @inline(__always)
   private static func isFuture(_ expiration: Timestamp, _ context: ValidationContext) -> Bool {
     let faults = context.plantedFaults
