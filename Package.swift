@@ -19,6 +19,7 @@ let package = Package(
     .library(name: "PropertyKit", targets: ["PropertyKit"]),
     .library(name: "PATHarness", targets: ["PATHarness"]),
     .executable(name: "patfuzz", targets: ["patfuzz"]),
+    .executable(name: "patfuzz-bench", targets: ["patfuzz-bench"]),
   ],
   targets: [
     // The reference model: the request, timestamps, JSON rules and the validator.
@@ -48,6 +49,11 @@ let package = Package(
       swiftSettings: sharedSettings),
     .executableTarget(
       name: "patfuzz", dependencies: ["PATFuzzCLI"], swiftSettings: sharedSettings),
+
+    // Benchmarks.
+    .executableTarget(
+      name: "patfuzz-bench", dependencies: ["PATModel"], path: "Benchmarks/patfuzz-bench",
+      swiftSettings: sharedSettings),
 
     // Tests.
     .testTarget(

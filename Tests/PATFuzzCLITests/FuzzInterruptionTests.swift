@@ -6,7 +6,9 @@ import Testing
 /// A campaign stopped by a signal still writes its summary and reports.
 @Suite("patfuzz fuzz interrupted")
 struct FuzzInterruptionTests {
-  @Test("SIGTERM and SIGINT stop a campaign cleanly: summary and report written", arguments: [SIGTERM, SIGINT])
+  @Test(
+    "SIGTERM and SIGINT stop a campaign cleanly: summary and report written",
+    arguments: [SIGTERM, SIGINT])
   func interrupted(signal: Int32) throws {
     let folder = CorpusCommandTests.temporaryFolder()
     let report = folder + "/report.json"
@@ -35,7 +37,8 @@ struct FuzzInterruptionTests {
     #expect(process.terminationStatus == 0)
     let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(stdout.contains("stopped by interrupted"))
-    let members = try JSONParser.parseObject([UInt8](Data(contentsOf: URL(fileURLWithPath: report))))
+    let members = try JSONParser.parseObject(
+      [UInt8](Data(contentsOf: URL(fileURLWithPath: report))))
     #expect(members.contains { $0.name == "stopReason" && $0.value == .string("interrupted") })
   }
 }

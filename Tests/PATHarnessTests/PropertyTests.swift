@@ -42,6 +42,11 @@ struct PropertyTests {
     expectHolds(PATProperties.foundationAgreement(), cases: 1500, seed: 0x5EED_0007)
   }
 
+  @Test("the fast decoder agrees exactly with the reference decoder and validator")
+  func fastDecoder() {
+    expectHolds(PATProperties.fastDecoder(), cases: 3000, seed: 0x5EED_0009)
+  }
+
   @Test("the token store agrees with a simple model over command sequences")
   func tokenStore() {
     expectHolds(PATProperties.tokenStore, cases: 300, seed: 0x5EED_0008)

@@ -8,6 +8,8 @@ public enum DecodingPath: String, CaseIterable, Sendable {
   case reference
   /// Foundation's `JSONDecoder` into the `Codable` model, then the validator.
   case foundation
+  /// The fast byte-level decoder and validator (`FastRequestDecoder`).
+  case fast
 
   /// The verdict this path gives, or `nil` where the path cannot express the case.
   ///
@@ -28,6 +30,8 @@ public enum DecodingPath: String, CaseIterable, Sendable {
     case .foundation:
       guard Self.foundationApplies(to: payload, context: context) else { return nil }
       return Self.foundationVerdict(for: payload, context: context)
+    case .fast:
+      return FastRequestDecoder.validate(payload, context: context)
     }
   }
 

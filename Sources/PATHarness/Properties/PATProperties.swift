@@ -26,7 +26,7 @@ public enum PATProperties {
     [
       oracle(configuration), totality(configuration), decodeEncodeFixpoint, modelRoundTrip,
       timestampRoundTrip, dialectInvariance(configuration), foundationAgreement(configuration),
-      tokenStore,
+      fastDecoder(configuration), tokenStore,
     ]
   }
 
@@ -226,6 +226,61 @@ public enum PATProperties {
             "\(dialect.rawValue) dialect \(String(decoding: variant.payload, as: UTF8.self)) gets \(Expectation(verdict)), plain gets \(Expectation(plain))"
           )
         }
+      }
+    }
+  }
+
+  /// The fast decoder gives exactly the reference decoder's result on every payload: the same
+  /// request, or the same violations (codes, fields and messages); and the fast validator the
+  /// same verdict.
+  public static func fastDecoder(_ configuration: Configuration = .standard) -> PATProperty {
+    let cases = Gen.frequency([
+      (4, PATGenerators.cases()),
+      (
+        1,
+        Gen.zip(PATGenerators.cases(), Gen.array(of: Gen<UInt8>.integer(in: 0...255), count: 1...8))
+          .map { generated, noise in
+            var mutated = generated
+            let position = Int(noise[0]) * max(generated.payload.count, 1) / 256
+            mutated.payload.replaceSubrange(
+              position..<min(position + noise.count - 1, generated.payload.count),
+              with: noise.dropFirst())
+            return mutated
+          }
+      ),
+    ])
+    return PATProperty(
+      name: "fast-decoder",
+      summary: "the fast decoder and validator agree exactly with the reference",
+      generator: cases, asCase: { $0 }
+    ) { generated, context in
+      let reference = Result { () throws(RequestDecodingError) in
+        try CreatePersonalAccessTokenRequest(json: generated.payload)
+      }
+      let fast = Result { () throws(RequestDecodingError) in
+        try FastRequestDecoder.decode(generated.payload)
+      }
+      switch (reference, fast) {
+      case (.success(let expected), .success(let actual)):
+        context.label("decodable")
+        guard expected == actual else {
+          throw PropertyFailure(
+            "fast decoded \(actual.canonicalJSONString), reference \(expected.canonicalJSONString)")
+        }
+      case (.failure(let expected), .failure(let actual)):
+        context.label(expected.code.rawValue)
+        guard expected == actual else {
+          throw PropertyFailure("fast failed with \(actual), reference with \(expected)")
+        }
+      default:
+        throw PropertyFailure("fast gave \(fast), reference \(reference)")
+      }
+      var validationContext = generated.context
+      validationContext.plantedFaults = configuration.plantedFaults
+      let expected = Validator(context: validationContext).validate(json: generated.payload)
+      let actual = FastRequestDecoder.validate(generated.payload, context: validationContext)
+      guard expected == actual else {
+        throw PropertyFailure("fast verdict \(actual.violations), reference \(expected.violations)")
       }
     }
   }

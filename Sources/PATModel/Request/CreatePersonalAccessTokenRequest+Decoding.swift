@@ -48,24 +48,27 @@ enum RequestMemberDecoder {
     for member in members {
       switch RequestMember(exactly: member.name) {
       case .name?:
-        request.name = decodeMember(member, &mismatches, expected: "a string") {
+        request.name = decodeMember(member, &mismatches, expected: RequestMember.name.expectedType)
+        {
           if case .string(let text) = $0 { text } else { nil }
         }
       case .scope?:
         request.scope = decodeScope(member, &mismatches)
       case .accessTokenValiditySeconds?:
         request.accessTokenValiditySeconds = decodeMember(
-          member, &mismatches, expected: "an integer that fits in 32 bits"
+          member, &mismatches, expected: RequestMember.accessTokenValiditySeconds.expectedType
         ) {
           if case .number(let literal) = $0 { int32(fromLiteral: literal) } else { nil }
         }
       case .expirationDate?:
-        request.expirationDate = decodeMember(member, &mismatches, expected: "a string") {
+        request.expirationDate = decodeMember(
+          member, &mismatches, expected: RequestMember.expirationDate.expectedType
+        ) {
           if case .string(let text) = $0 { text } else { nil }
         }
       case .userAwareTokenNeverExpires?:
         request.userAwareTokenNeverExpires = decodeMember(
-          member, &mismatches, expected: "a boolean"
+          member, &mismatches, expected: RequestMember.userAwareTokenNeverExpires.expectedType
         ) {
           if case .bool(let flag) = $0 { flag } else { nil }
         }
@@ -84,10 +87,7 @@ enum RequestMemberDecoder {
     for member in members {
       let key = ExactString(member.name)
       if !seen.insert(key).inserted, reported.insert(key).inserted {
-        violations.append(
-          Violation(
-            code: .jsonDuplicateKey, field: member.name,
-            message: "member \"\(member.name)\" appears more than once"))
+        violations.append(duplicateKey(member.name))
       }
     }
     guard violations.isEmpty else { throw RequestDecodingError(violations: violations) }
@@ -114,27 +114,61 @@ enum RequestMemberDecoder {
       for (position, element) in elements.enumerated() {
         guard case .string(let text) = element else {
           mismatches.append(
-            Violation(
-              code: .typeMismatch, field: member.name,
-              message:
-                "expected an array of strings, element \(position) is \(article(element.typeName))"
-            ))
+            scopeElementMismatch(position: position, typeName: element.typeName))
           return .absent
         }
         scopes.append(text)
       }
       return .value(scopes)
     default:
-      mismatches.append(mismatch(member, expected: "an array of strings or null"))
+      mismatches.append(mismatch(member, expected: RequestMember.scope.expectedType))
       return .absent
     }
   }
 
   private static func mismatch(_ member: JSONMember, expected: String) -> Violation {
-    var found = article(member.value.typeName)
-    if case .number(let literal) = member.value { found += " (\(literal))" }
+    var literal: String?
+    if case .number(let text) = member.value { literal = text }
+    return mismatch(
+      field: member.name, expected: expected, typeName: member.value.typeName, literal: literal)
+  }
+
+  /// The `json.duplicateKey` violation for a repeated member name.
+  ///
+  /// - Parameter name: The repeated name, unescaped.
+  /// - Returns: The violation.
+  static func duplicateKey(_ name: String) -> Violation {
+    Violation(
+      code: .jsonDuplicateKey, field: name, message: "member \"\(name)\" appears more than once")
+  }
+
+  /// The `type.mismatch` violation for a known member whose value has the wrong type.
+  ///
+  /// - Parameters:
+  ///   - field: The member name.
+  ///   - expected: What the member accepts, for the message.
+  ///   - typeName: The JSON type name of the value found.
+  ///   - literal: The literal text of the value when it is a number.
+  /// - Returns: The violation.
+  static func mismatch(field: String, expected: String, typeName: String, literal: String?)
+    -> Violation
+  {
+    var found = article(typeName)
+    if let literal { found += " (\(literal))" }
     return Violation(
-      code: .typeMismatch, field: member.name, message: "expected \(expected), found \(found)")
+      code: .typeMismatch, field: field, message: "expected \(expected), found \(found)")
+  }
+
+  /// The `type.mismatch` violation for a `scope` array with an element that is not a string.
+  ///
+  /// - Parameters:
+  ///   - position: The index of the first element that is not a string.
+  ///   - typeName: The JSON type name of that element.
+  /// - Returns: The violation.
+  static func scopeElementMismatch(position: Int, typeName: String) -> Violation {
+    Violation(
+      code: .typeMismatch, field: RequestMember.scope.rawValue,
+      message: "expected an array of strings, element \(position) is \(article(typeName))")
   }
 
   private static func article(_ typeName: String) -> String {

@@ -16,4 +16,14 @@ public enum RequestMember: String, CaseIterable, Sendable {
     else { return nil }
     self = member
   }
+
+  /// What the member accepts besides `null`, as `type.mismatch` messages word it.
+  var expectedType: String {
+    switch self {
+    case .name, .expirationDate: "a string"
+    case .scope: "an array of strings or null"
+    case .accessTokenValiditySeconds: "an integer that fits in 32 bits"
+    case .userAwareTokenNeverExpires: "a boolean"
+    }
+  }
 }

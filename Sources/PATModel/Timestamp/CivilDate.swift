@@ -24,6 +24,7 @@ struct CivilDate: Hashable, Sendable {
   }
 
   /// Days since 1970-01-01 (negative before it).
+  @inline(__always)
   var daysSinceEpoch: Int64 {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400

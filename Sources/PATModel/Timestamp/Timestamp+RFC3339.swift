@@ -21,12 +21,112 @@ extension Timestamp {
   public static func parseRFC3339(_ bytes: UnsafeRawBufferPointer) -> Result<
     Timestamp, RFC3339Error
   > {
+    if let timestamp = parseCommonRFC3339(bytes) { return .success(timestamp) }
     var cursor = RFC3339Cursor(bytes: bytes)
     do {
       return .success(try cursor.parse())
     } catch {
       return .failure(error)
     }
+  }
+
+  /// Parses a well-formed date-time in one straight pass, or gives up.
+  ///
+  /// This is the fast path of ``parseRFC3339(_:)-(UnsafeRawBufferPointer)``: it accepts
+  /// exactly the texts ``RFC3339Cursor`` accepts, with the same instant, and returns `nil` for
+  /// everything else, which the cursor then parses again to find the first problem. It checks
+  /// the fixed part eight bytes at a time and finds the offset from the end, so a date-time
+  /// takes few branches whatever its fraction and offset.
+  ///
+  /// - Parameter bytes: The UTF-8 bytes of the date-time, without quotes.
+  /// - Returns: The instant, or `nil` when the text is not a valid date-time.
+  @inline(__always)
+  static func parseCommonRFC3339(_ bytes: UnsafeRawBufferPointer) -> Timestamp? {
+    let count = bytes.count
+    guard count >= 20, count <= 35, let base = bytes.baseAddress else { return nil }
+    func byte(_ offset: Int) -> UInt8 { base.load(fromByteOffset: offset, as: UInt8.self) }
+    func word(_ offset: Int) -> UInt64 {
+      UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+    // `YYYY-MM-DDTHH:MM:SS` as three overlapping words: `YYYY-MM-`, `DDTHH:MM`, `HH:MM:SS`.
+    // In each, the separators must be exact (`T` either case) and every other byte a digit.
+    let words = (word(0), word(8), word(11))
+    let separators: (UInt64, UInt64, UInt64) = (
+      0xFF00_00FF_0000_0000, 0x0000_FF00_00FF_0000, 0x0000_FF00_00FF_0000
+    )
+    let expected: (UInt64, UInt64, UInt64) = (
+      0x2D00_002D_0000_0000, 0x0000_3A00_0074_0000, 0x0000_3A00_003A_0000
+    )
+    let lowercaseT: UInt64 = 0x0000_0000_0020_0000
+    let zeros: UInt64 = 0x3030_3030_3030_3030
+    func digitsOnly(_ word: UInt64, _ separators: UInt64) -> UInt64 {
+      let digits = (word & ~separators) | (zeros & separators)
+      return (digits &+ 0x4646_4646_4646_4646) | (digits &- zeros)
+    }
+    let malformed =
+      ((words.0 & separators.0) ^ expected.0)
+      | (((words.1 | lowercaseT) & separators.1) ^ expected.1)
+      | ((words.2 & separators.2) ^ expected.2)
+      | ((digitsOnly(words.0, separators.0) | digitsOnly(words.1, separators.1)
+        | digitsOnly(words.2, separators.2)) & 0x8080_8080_8080_8080)
+    guard malformed == 0 else { return nil }
+    func digit(_ offset: Int) -> Int64 { Int64(byte(offset) &- UInt8(ascii: "0")) }
+    func two(_ offset: Int) -> Int64 { digit(offset) &* 10 &+ digit(offset &+ 1) }
+    let year = two(0) &* 100 &+ two(2)
+    let month = two(5)
+    let day = two(8)
+    let hour = two(11)
+    let minute = two(14)
+    let second = two(17)
+    // Days in the month: 28 plus two bits per month, plus one for the 29th of February.
+    let isLeapYear = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+    let monthLength =
+      28 &+ (0x3BB_EECC &>> (2 &* month) & 3) &+ (month == 2 && isLeapYear ? 1 : 0)
+    guard month >= 1, month <= 12, day >= 1, day <= monthLength, hour <= 23, minute <= 59,
+      second <= 59
+    else { return nil }
+
+    // The offset is the last byte (`Z`) or the last six (`+HH:MM`); a fraction lies between.
+    var offsetMinutes: Int64 = 0
+    var fractionEnd = count &- 1
+    if byte(fractionEnd) | 0x20 != UInt8(ascii: "z") {
+      fractionEnd = count &- 6
+      let sign = byte(fractionEnd)
+      guard fractionEnd >= 19, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
+        byte(fractionEnd &+ 3) == UInt8(ascii: ":")
+      else { return nil }
+      let offsetDigits = (
+        digit(fractionEnd &+ 1), digit(fractionEnd &+ 2), digit(fractionEnd &+ 4),
+        digit(fractionEnd &+ 5)
+      )
+      guard
+        max(max(offsetDigits.0, offsetDigits.1), max(offsetDigits.2, offsetDigits.3)) <= 9
+      else { return nil }
+      let offsetHour = offsetDigits.0 &* 10 &+ offsetDigits.1
+      let offsetMinute = offsetDigits.2 &* 10 &+ offsetDigits.3
+      guard offsetHour <= 23, offsetMinute <= 59 else { return nil }
+      offsetMinutes = offsetHour &* 60 &+ offsetMinute
+      if sign == UInt8(ascii: "-") { offsetMinutes = -offsetMinutes }
+    }
+    var millisecond: Int64 = 0
+    if fractionEnd > 19 {
+      // `.` and 1 to 9 digits; the first three make the milliseconds.
+      let fractionDigits = fractionEnd &- 20
+      guard byte(19) == UInt8(ascii: "."), fractionDigits >= 1, fractionDigits <= 9 else {
+        return nil
+      }
+      var largest: Int64 = 0
+      for offset in 20..<fractionEnd { largest = max(largest, digit(offset)) }
+      guard largest <= 9 else { return nil }
+      let tenths = digit(20)
+      let hundredths = fractionDigits >= 2 ? digit(21) : 0
+      let thousandths = fractionDigits >= 3 ? digit(22) : 0
+      millisecond = tenths &* 100 &+ hundredths &* 10 &+ thousandths
+    }
+    let days = CivilDate(year: year, month: month, day: day).daysSinceEpoch
+    let local =
+      days * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + millisecond
+    return Timestamp(millisecondsSinceEpoch: local - offsetMinutes * 60_000)
   }
 
   /// Parses RFC 3339 date-time bytes.

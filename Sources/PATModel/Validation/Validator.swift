@@ -53,18 +53,76 @@ public struct Validator: Sendable {
   /// - Parameter request: A request whose members have the right types.
   /// - Returns: The verdict, with every violation that applies.
   public func validate(_ request: CreatePersonalAccessTokenRequest) -> Verdict {
-    var violations: [Violation] = []
-    if context.strict {
-      for member in request.additionalMembers {
-        violations.append(
-          Violation(
-            code: .fieldUnknown, field: member.name,
-            message: "unknown member \"\(member.name)\""))
+    let expiration: ExpirationDateInput
+    if var text = request.expirationDate.value, !text.utf8.isEmpty {
+      expiration = text.withUTF8 { ExpirationDateInput(parsing: UnsafeRawBufferPointer($0)) }
+    } else {
+      expiration = .missing
+    }
+    return Self.decide(
+      in: context,
+      unknownMemberNames: request.additionalMembers.lazy.map { $0.name },
+      name: request.name,
+      scope: request.scope, validity: request.accessTokenValiditySeconds,
+      expiration: expiration, neverExpires: request.userAwareTokenNeverExpires)
+  }
+
+  /// The expiration date as the field rules see it.
+  enum ExpirationDateInput {
+    /// `expirationDate` is absent, `null` or `""`.
+    case missing
+    /// An RFC 3339 date-time.
+    case instant(Timestamp)
+    /// Text that is not an RFC 3339 date-time.
+    case malformed(RFC3339Error)
+
+    /// Parses the text of a present, non-empty `expirationDate`.
+    ///
+    /// - Parameter text: The UTF-8 bytes of the date-time.
+    @inline(__always)
+    init(parsing text: UnsafeRawBufferPointer) {
+      if let instant = Timestamp.parseCommonRFC3339(text) {
+        self = .instant(instant)
+        return
+      }
+      switch Timestamp.parseRFC3339(text) {
+      case .success(let instant): self = .instant(instant)
+      case .failure(let error): self = .malformed(error)
       }
     }
-    checkName(request.name, into: &violations)
-    checkValidity(request.accessTokenValiditySeconds, into: &violations)
-    let expiration = checkExpiration(request, into: &violations)
+  }
+
+  /// Applies the field rules (and, in strict mode, the unknown-member rule) to the members of
+  /// a decoded request; every decoder shares this, so verdicts agree.
+  ///
+  /// - Parameters:
+  ///   - context: The clock reading, the owner's tokens and the options.
+  ///   - unknownMemberNames: The names of the unknown members, in document order.
+  ///   - name: `name`.
+  ///   - scope: `scope`.
+  ///   - validity: `accessTokenValiditySeconds`.
+  ///   - expiration: `expirationDate`, parsed.
+  ///   - neverExpires: `userAwareTokenNeverExpires`.
+  /// - Returns: The verdict, with every violation that applies.
+  static func decide(
+    in context: ValidationContext, unknownMemberNames: some Sequence<String>,
+    name: consuming Presence<String>,
+    scope: consuming Presence<[String]>, validity: Presence<Int32>,
+    expiration: ExpirationDateInput,
+    neverExpires: Presence<Bool>
+  ) -> Verdict {
+    var violations: [Violation] = []
+    if context.strict {
+      for unknownName in unknownMemberNames {
+        violations.append(
+          Violation(
+            code: .fieldUnknown, field: unknownName,
+            message: "unknown member \"\(unknownName)\""))
+      }
+    }
+    checkName(name, context, into: &violations)
+    checkValidity(validity, context, into: &violations)
+    let expirationDate = checkExpiration(expiration, neverExpires, context, into: &violations)
     if context.existingNames.count >= ValidationContext.maximumTokensPerOwner {
       violations.append(
         Violation(
@@ -73,22 +131,36 @@ public struct Validator: Sendable {
             "the owner already has \(context.existingNames.count) tokens (at most \(ValidationContext.maximumTokensPerOwner))"
         ))
     }
-    guard violations.isEmpty, let name = request.name.value else {
+    guard violations.isEmpty, case .value(let name) = consume name else {
       return Verdict(violations: violations, normalized: nil)
     }
-    let scope = request.scope.value ?? []
+    let scopes: [String]
+    if case .value(let sent) = consume scope, !sent.isEmpty {
+      scopes = sent
+    } else {
+      scopes = NormalizedRequest.defaultScope
+    }
     return Verdict(
       violations: [],
       normalized: NormalizedRequest(
         name: name,
-        scope: scope.isEmpty ? NormalizedRequest.defaultScope : scope,
-        accessTokenValiditySeconds: request.accessTokenValiditySeconds.value
+        scope: scopes,
+        accessTokenValiditySeconds: validity.value
           ?? NormalizedRequest.defaultAccessTokenValiditySeconds,
-        expirationDate: expiration,
-        userAwareTokenNeverExpires: request.userAwareTokenNeverExpires.value ?? false))
+        expirationDate: expirationDate,
+        userAwareTokenNeverExpires: neverExpires.value ?? false))
   }
 
-  private func checkName(_ name: Presence<String>, into violations: inout [Violation]) {
+  /// Checks `name`: required, not empty, not one of the owner's names.
+  ///
+  /// - Parameters:
+  ///   - name: `name`.
+  ///   - context: The owner's names and the comparison.
+  ///   - violations: Receives the violations found.
+  @inline(__always)
+  private static func checkName(
+    _ name: Presence<String>, _ context: ValidationContext, into violations: inout [Violation]
+  ) {
     guard let name = name.value else {
       violations.append(
         Violation(code: .nameRequired, field: "name", message: "name is required"))
@@ -110,7 +182,16 @@ public struct Validator: Sendable {
     }
   }
 
-  private func checkValidity(_ validity: Presence<Int32>, into violations: inout [Violation]) {
+  /// Checks `accessTokenValiditySeconds` against its range, when present.
+  ///
+  /// - Parameters:
+  ///   - validity: `accessTokenValiditySeconds`.
+  ///   - context: The planted faults, if any.
+  ///   - violations: Receives the violation found.
+  @inline(__always)
+  private static func checkValidity(
+    _ validity: Presence<Int32>, _ context: ValidationContext, into violations: inout [Violation]
+  ) {
     guard let seconds = validity.value else { return }
     var accepted = Self.minimumValiditySeconds...Self.maximumValiditySeconds
     if context.plantedFaults.contains(.validityUpperBoundExclusive) {
@@ -127,11 +208,21 @@ public struct Validator: Sendable {
   }
 
   /// Checks the expiration date and the acknowledgement, and returns the expiration instant.
-  private func checkExpiration(
-    _ request: CreatePersonalAccessTokenRequest, into violations: inout [Violation]
+  ///
+  /// - Parameters:
+  ///   - expiration: `expirationDate`, parsed.
+  ///   - neverExpires: `userAwareTokenNeverExpires`.
+  ///   - context: The clock reading.
+  ///   - violations: Receives the violations found.
+  /// - Returns: The expiration instant, when there is a valid one.
+  @inline(__always)
+  private static func checkExpiration(
+    _ expiration: ExpirationDateInput, _ neverExpires: Presence<Bool>,
+    _ context: ValidationContext, into violations: inout [Violation]
   ) -> Timestamp? {
-    guard let text = request.expirationDate.value, !text.utf8.isEmpty else {
-      if request.userAwareTokenNeverExpires.value != true {
+    switch expiration {
+    case .missing:
+      if neverExpires.value != true {
         violations.append(
           Violation(
             code: .neverExpiresNotAcknowledged, field: "userAwareTokenNeverExpires",
@@ -139,16 +230,12 @@ public struct Validator: Sendable {
               "without an expiration date, userAwareTokenNeverExpires must be true"))
       }
       return nil
-    }
-    var utf8 = text
-    let parsed = utf8.withUTF8 { Timestamp.parseRFC3339(UnsafeRawBufferPointer($0)) }
-    switch parsed {
-    case .failure(let error):
+    case .malformed(let error):
       violations.append(
         Violation(code: .expirationDateFormat, field: "expirationDate", message: error.description))
       return nil
-    case .success(let expiration):
-      if !isFuture(expiration) {
+    case .instant(let expiration):
+      if !isFuture(expiration, context) {
         violations.append(
           Violation(
             code: .expirationDateNotFuture, field: "expirationDate",
@@ -158,7 +245,14 @@ public struct Validator: Sendable {
     }
   }
 
-  private func isFuture(_ expiration: Timestamp) -> Bool {
+  /// Whether an expiration instant is strictly after `now`.
+  ///
+  /// - Parameters:
+  ///   - expiration: The instant.
+  ///   - context: The clock reading and the planted faults.
+  /// - Returns: `true` when the instant is in the future.
+  @inline(__always)
+  private static func isFuture(_ expiration: Timestamp, _ context: ValidationContext) -> Bool {
     let faults = context.plantedFaults
     if faults.contains(.secondPrecisionExpiration) {
       let seconds = Timestamp.floorDivide(expiration.millisecondsSinceEpoch, by: 1000).quotient
