@@ -44,7 +44,8 @@ public struct SUTFinding: Error, Hashable, Sendable, CustomStringConvertible {
     case .disagreement:
       let answer = actual.map { answer in
         (answer.accepted ? "accepted" : "rejected")
-          + (answer.codes.map { " [" + $0.joined(separator: ", ") + "]" } ?? "")
+          + (answer.codes.flatMap { $0.isEmpty ? nil : " [" + $0.joined(separator: ", ") + "]" }
+            ?? "")
       }
       return "the implementation \(answer ?? "answered"), the reference says \(expected)"
     case .crash, .timeout, .protocol:
