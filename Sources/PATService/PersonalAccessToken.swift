@@ -19,21 +19,19 @@ public struct PersonalAccessToken: Sendable, Hashable {
   /// Whether the owner acknowledged a token that never expires.
   public var userAwareTokenNeverExpires: Bool
 
-  /// Creates a token from a normalized request.
+  /// The service's view of a token of the reference model's store.
   ///
   /// - Parameters:
-  ///   - id: The token id.
-  ///   - request: The valid, normalized request.
+  ///   - token: The token as the model's ``OwnerTokenStore`` holds it.
   ///   - owner: The owner.
-  ///   - created: The creation instant.
-  public init(id: String, request: NormalizedRequest, owner: TokenOwner, created: Timestamp) {
-    self.id = id
-    self.name = request.name
-    self.scope = request.scope
+  public init(_ token: PATModel.PersonalAccessToken, owner: TokenOwner) {
+    self.id = token.id
+    self.name = token.name
+    self.scope = token.scope
     self.owner = owner
-    self.created = created
-    self.accessTokenValiditySeconds = request.accessTokenValiditySeconds
-    self.expirationDate = request.expirationDate
-    self.userAwareTokenNeverExpires = request.userAwareTokenNeverExpires
+    self.created = token.created
+    self.accessTokenValiditySeconds = token.accessTokenValiditySeconds
+    self.expirationDate = token.expirationDate
+    self.userAwareTokenNeverExpires = token.userAwareTokenNeverExpires
   }
 }

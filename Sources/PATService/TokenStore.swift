@@ -1,8 +1,9 @@
 @_spi(PlantedFaults) import PATModel
 import Synchronization
 
-/// The service's tokens, in memory, per owner: creates them (validating each request with the
-/// reference model against the owner's current tokens, atomically), lists and deletes them.
+/// The service's tokens, in memory: one ``OwnerTokenStore`` of the reference model per owner,
+/// so the service keeps exactly the model's rules (duplicate names, the 10-token limit, expiry),
+/// behind a lock that makes each creation atomic.
 public final class TokenStore: Sendable {
   /// What creating a token gave.
   public enum CreationOutcome: Sendable {
@@ -17,7 +18,7 @@ public final class TokenStore: Sendable {
   /// Whether unknown members are violations.
   public let strict: Bool
   private let plantedFaults: PlantedFaults
-  private let tokens = Mutex<[String: [PersonalAccessToken]]>([:])
+  private let owners = Mutex<[String: (owner: TokenOwner, tokens: OwnerTokenStore)]>([:])
 
   /// Creates an empty store.
   ///
@@ -33,7 +34,7 @@ public final class TokenStore: Sendable {
     self.plantedFaults = ServiceFault.modelFaults(faults)
   }
 
-  /// Validates a decoded request against `now` and the owner's tokens and, when valid,
+  /// Validates a decoded request against `now` and the owner's active tokens and, when valid,
   /// creates the token with a random id and secret.
   ///
   /// - Parameters:
@@ -44,27 +45,31 @@ public final class TokenStore: Sendable {
   public func create(
     _ request: CreatePersonalAccessTokenRequest, owner: TokenOwner, now: Timestamp
   ) -> CreationOutcome {
-    tokens.withLock { tokens in
-      let existing = tokens[owner.id] ?? []
-      var context = ValidationContext(
-        now: now, existingNames: existing.map(\.name), nameComparison: nameComparison,
-        strict: strict)
-      context.plantedFaults = plantedFaults
-      let verdict = Validator(context: context).validate(request)
-      guard let normalized = verdict.normalized else { return .rejected(verdict.violations) }
-      let token = PersonalAccessToken(
-        id: RandomHex.make(byteCount: 16), request: normalized, owner: owner, created: now)
-      tokens[owner.id, default: []].append(token)
-      return .created(token, secret: RandomHex.make(byteCount: 32))
+    owners.withLock { owners in
+      var entry = owners[owner.id] ?? (owner, newOwnerStore())
+      defer { owners[owner.id] = entry.tokens.tokens.isEmpty ? nil : entry }
+      switch entry.tokens.create(request, now: now, id: RandomHex.make(byteCount: 16)) {
+      case .success(let token):
+        return .created(
+          PersonalAccessToken(token, owner: owner), secret: RandomHex.make(byteCount: 32))
+      case .failure(let rejection):
+        return .rejected(rejection.verdict.violations)
+      }
     }
   }
 
-  /// The owner's tokens, oldest first.
+  /// The owner's active tokens (expired ones are gone), oldest first.
   ///
-  /// - Parameter owner: The owner.
+  /// - Parameters:
+  ///   - owner: The owner.
+  ///   - now: The service's clock reading.
   /// - Returns: The tokens.
-  public func tokens(of owner: TokenOwner) -> [PersonalAccessToken] {
-    tokens.withLock { $0[owner.id] ?? [] }
+  public func tokens(of owner: TokenOwner, at now: Timestamp) -> [PersonalAccessToken] {
+    owners.withLock { owners in
+      (owners[owner.id]?.tokens.activeTokens(at: now) ?? []).map {
+        PersonalAccessToken($0, owner: owner)
+      }
+    }
   }
 
   /// Deletes one of the owner's tokens.
@@ -75,16 +80,21 @@ public final class TokenStore: Sendable {
   /// - Returns: `true` when the token existed and was deleted.
   @discardableResult
   public func delete(id: String, owner: TokenOwner) -> Bool {
-    tokens.withLock { tokens in
-      guard let index = tokens[owner.id]?.firstIndex(where: { $0.id == id }) else { return false }
-      tokens[owner.id]!.remove(at: index)
-      if tokens[owner.id]!.isEmpty { tokens[owner.id] = nil }
+    owners.withLock { owners in
+      guard var entry = owners[owner.id], entry.tokens.delete(id: id) else { return false }
+      owners[owner.id] = entry.tokens.tokens.isEmpty ? nil : entry
       return true
     }
   }
 
-  /// How many tokens the store holds, over all owners.
+  /// How many tokens the store holds, over all owners (expired ones not yet dropped included).
   public var count: Int {
-    tokens.withLock { $0.values.reduce(0) { $0 + $1.count } }
+    owners.withLock { $0.values.reduce(0) { $0 + $1.tokens.tokens.count } }
+  }
+
+  private func newOwnerStore() -> OwnerTokenStore {
+    var store = OwnerTokenStore(nameComparison: nameComparison, strict: strict)
+    store.plantedFaults = plantedFaults
+    return store
   }
 }

@@ -10,6 +10,8 @@ public struct OwnerTokenStore: Sendable {
   public var nameComparison: NameComparison
   /// Whether unknown members are violations.
   public var strict: Bool
+  /// Deliberate validator bugs, for proving that a test harness catches them.
+  @_spi(PlantedFaults) public var plantedFaults: PlantedFaults = []
 
   /// Creates an empty store.
   ///
@@ -34,9 +36,11 @@ public struct OwnerTokenStore: Sendable {
   /// - Parameter now: The instant.
   /// - Returns: The context.
   public func context(at now: Timestamp) -> ValidationContext {
-    ValidationContext(
+    var context = ValidationContext(
       now: now, existingNames: activeTokens(at: now).map(\.name), nameComparison: nameComparison,
       strict: strict)
+    context.plantedFaults = plantedFaults
+    return context
   }
 
   /// Validates a payload against the active tokens and creates the token when it is valid.
@@ -51,13 +55,30 @@ public struct OwnerTokenStore: Sendable {
   public mutating func create(json payload: [UInt8], now: Timestamp, id: String) -> Result<
     PersonalAccessToken, RejectedRequest
   > {
+    do {
+      return create(try CreatePersonalAccessTokenRequest(json: payload), now: now, id: id)
+    } catch {
+      return .failure(RejectedRequest(Verdict(violations: error.violations, normalized: nil)))
+    }
+  }
+
+  /// Validates a decoded request against the active tokens and creates the token when it is
+  /// valid.
+  ///
+  /// Expired tokens are dropped first.
+  ///
+  /// - Parameters:
+  ///   - request: The decoded request.
+  ///   - now: The instant of the request.
+  ///   - id: The identifier to give the new token.
+  /// - Returns: The new token, or the verdict that rejected the request.
+  public mutating func create(
+    _ request: CreatePersonalAccessTokenRequest, now: Timestamp, id: String
+  ) -> Result<PersonalAccessToken, RejectedRequest> {
     tokens.removeAll { !$0.isActive(at: now) }
-    let verdict = Validator(context: context(at: now)).validate(json: payload)
+    let verdict = Validator(context: context(at: now)).validate(request)
     guard let normalized = verdict.normalized else { return .failure(RejectedRequest(verdict)) }
-    let token = PersonalAccessToken(
-      id: id, name: normalized.name, scope: normalized.scope,
-      accessTokenValiditySeconds: normalized.accessTokenValiditySeconds,
-      expirationDate: normalized.expirationDate, created: now)
+    let token = PersonalAccessToken(id: id, request: normalized, created: now)
     tokens.append(token)
     return .success(token)
   }

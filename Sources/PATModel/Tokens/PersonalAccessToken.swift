@@ -10,19 +10,24 @@ public struct PersonalAccessToken: Hashable, Sendable {
   public var accessTokenValiditySeconds: Int32
   /// When the token expires, or `nil` when it never does.
   public var expirationDate: Timestamp?
+  /// Whether the owner acknowledged a token that never expires.
+  public var userAwareTokenNeverExpires: Bool
   /// When the token was created.
   public var created: Timestamp
 
-  /// Creates a token.
-  public init(
-    id: String, name: String, scope: [String], accessTokenValiditySeconds: Int32,
-    expirationDate: Timestamp?, created: Timestamp
-  ) {
+  /// Creates a token from a valid, normalized request.
+  ///
+  /// - Parameters:
+  ///   - id: The token's identifier.
+  ///   - request: The normalized request.
+  ///   - created: The creation instant.
+  public init(id: String, request: NormalizedRequest, created: Timestamp) {
     self.id = id
-    self.name = name
-    self.scope = scope
-    self.accessTokenValiditySeconds = accessTokenValiditySeconds
-    self.expirationDate = expirationDate
+    self.name = request.name
+    self.scope = request.scope
+    self.accessTokenValiditySeconds = request.accessTokenValiditySeconds
+    self.expirationDate = request.expirationDate
+    self.userAwareTokenNeverExpires = request.userAwareTokenNeverExpires
     self.created = created
   }
 
