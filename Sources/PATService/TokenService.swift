@@ -125,7 +125,9 @@ public final class TokenService: Sendable {
           detailCode: "403 Forbidden",
           messages: ["listing the tokens of owner '\(ownerID)' is not allowed for this caller"]))
     }
-    return Self.json(status: 200, .array(store.tokens(of: owner, at: configuration.clock.now()).map(\.listingJSON)))
+    return Self.json(
+      status: 200, .array(store.tokens(of: owner, at: configuration.clock.now()).map(\.listingJSON))
+    )
   }
 
   /// A response with a JSON body.
