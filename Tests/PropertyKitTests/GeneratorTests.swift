@@ -98,6 +98,21 @@ struct GeneratorTests {
     #expect(shrunk == Array(repeating: 0, count: 10))
   }
 
+  @Test("a run that starts at a later case index does not try the catalog first again")
+  func firstCaseIndex() throws {
+    let catalog = [-7, 13, 99, 1_000_000]
+    let generator = Gen.int(in: 0...10).withEdgeCases(catalog, mixInEvery: 1_000_000)
+    var configuration = testConfiguration(seed: 3, cases: 4)
+    var early: [Int] = []
+    _ = PropertyRunner(configuration: configuration).check("early", generator) { early.append($0) }
+    #expect(early == catalog)
+    configuration.firstCaseIndex = catalog.count
+    var later: [Int] = []
+    _ = PropertyRunner(configuration: configuration).check("later", generator) { later.append($0) }
+    #expect(later.count == 4)
+    #expect(later.allSatisfy { (0...10).contains($0) })
+  }
+
   @Test("an edge-case selector is an ordinary choice, so replay and bytes reproduce it")
   func edgeCaseSelectorIsAChoice() throws {
     let generator = Gen.edgeCases([-1, 500], orElse: Gen.int(in: 0...9))
