@@ -126,7 +126,7 @@ public enum FastRequestDecoder {
   /// - Returns: The `json.malformed` error the reference decoder reports.
   private static func malformed(_ error: JSONSyntaxError) -> RequestDecodingError {
     RequestDecodingError(violations: [
-      Violation(code: .jsonMalformed, field: nil, message: error.description)
+      Violation(code: .jsonMalformed, field: nil, detail: .syntax(error))
     ])
   }
 }

@@ -10,7 +10,7 @@ extension CreatePersonalAccessTokenRequest {
       members = try JSONParser.parseObject(bytes)
     } catch {
       throw RequestDecodingError(violations: [
-        Violation(code: .jsonMalformed, field: nil, message: error.description)
+        Violation(code: .jsonMalformed, field: nil, detail: .syntax(error))
       ])
     }
     self = try RequestMemberDecoder.decode(members)

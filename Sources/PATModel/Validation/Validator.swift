@@ -126,10 +126,7 @@ public struct Validator: Sendable {
     if context.existingNames.count >= ValidationContext.maximumTokensPerOwner {
       violations.append(
         Violation(
-          code: .ownerTokenLimit, field: nil,
-          message:
-            "the owner already has \(context.existingNames.count) tokens (at most \(ValidationContext.maximumTokensPerOwner))"
-        ))
+          code: .ownerTokenLimit, field: nil, detail: .tokenLimit(context.existingNames.count)))
     }
     guard violations.isEmpty, case .value(let name) = consume name else {
       return Verdict(violations: violations, normalized: nil)
@@ -202,9 +199,7 @@ public struct Validator: Sendable {
     violations.append(
       Violation(
         code: .accessTokenValiditySecondsRange, field: "accessTokenValiditySeconds",
-        message:
-          "\(seconds) is outside \(Self.minimumValiditySeconds)...\(Self.maximumValiditySeconds)"
-      ))
+        detail: .validityRange(seconds)))
   }
 
   /// Checks the expiration date and the acknowledgement, and returns the expiration instant.
@@ -232,14 +227,14 @@ public struct Validator: Sendable {
       return nil
     case .malformed(let error):
       violations.append(
-        Violation(code: .expirationDateFormat, field: "expirationDate", message: error.description))
+        Violation(code: .expirationDateFormat, field: "expirationDate", detail: .dateFormat(error)))
       return nil
     case .instant(let expiration):
       if !isFuture(expiration, context) {
         violations.append(
           Violation(
             code: .expirationDateNotFuture, field: "expirationDate",
-            message: "\(expiration.rfc3339) is not after now (\(context.now.rfc3339))"))
+            detail: .notFuture(expiration: expiration, now: context.now)))
       }
       return expiration
     }
