@@ -94,3 +94,29 @@ struct PlantedBugTests {
     #expect(failing.payload.count <= 80, "\(failing.payloadText)")
   }
 }
+
+@Suite("Fuzzer inputs become shrunk cases")
+struct FuzzerInputShrinkingTests {
+  @Test("a failing fuzzer input turns into the shrunk case, not the raw one")
+  func fuzzerInputIsShrunk() throws {
+    let property = PATProperties.oracle(
+      PATProperties.Configuration(plantedFaults: .expirationAtNowAccepted))
+    var state: UInt64 = 0x0F0F_F00D
+    var failing: [UInt8]?
+    for _ in 0..<20_000 where failing == nil {
+      var bytes: [UInt8] = []
+      for _ in 0..<96 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        bytes.append(UInt8(truncatingIfNeeded: state >> 56))
+      }
+      if (try? property.check(fuzzerInput: bytes)) == nil { failing = bytes }
+    }
+    let input = try #require(failing, "no failing input in 20,000 random ones")
+    let shrunk = try #require(property.generatedCase(fuzzerInput: input))
+    #expect(throws: (any Error).self) { try property.check(fuzzerInput: input) }
+    let verdict = Validator(context: shrunk.context).validate(json: shrunk.payload)
+    #expect(verdict.codes.contains(.expirationDateNotFuture))
+    #expect(shrunk.payload.count <= 80, "\(shrunk.payloadText)")
+    #expect(shrunk.existingNames.isEmpty)
+  }
+}

@@ -64,10 +64,18 @@ public struct PATProperty: Sendable {
       try property(value, PropertyContext())
     }
     self.caseBody = { bytes in
-      guard let asCase, let value = try? generator.generate(fromBytes: bytes).value else {
+      guard let asCase, let generated = try? generator.generate(fromBytes: bytes) else {
         return nil
       }
-      return asCase(value)
+      func fails(_ value: Value) -> Bool {
+        (try? property(value, PropertyContext())) == nil
+      }
+      guard fails(generated.value) else { return asCase(generated.value) }
+      // A fuzzer minimizes bytes, not choices; shrink the choices the bytes made, so the
+      // case is as small as one the runner would report.
+      let shrunk = Shrinker().shrink(generated.sequence, generator: generator, stillFails: fails)
+      let value = (try? generator.generate(replaying: shrunk.sequence.choices).value)
+      return asCase(value ?? generated.value)
     }
   }
 
@@ -93,10 +101,12 @@ public struct PATProperty: Sendable {
     try bytesBody(bytes)
   }
 
-  /// The payload case a fuzzer's bytes generate, for properties over payloads.
+  /// The payload case a fuzzer's bytes generate, for properties over payloads, shrunk when
+  /// the property fails on it.
   ///
-  /// It is the case ``check(fuzzerInput:)`` checks, so a fuzzer's crash input can be turned
-  /// into a corpus case.
+  /// It is the case ``check(fuzzerInput:)`` checks, or, when that case fails, the smallest
+  /// failing case the shrinker finds from it, so a fuzzer's crash input becomes a minimal
+  /// corpus case.
   ///
   /// - Parameter bytes: The fuzzer's input.
   /// - Returns: The case, or `nil` when the property is not over payloads or the bytes
