@@ -57,9 +57,13 @@ extension FuzzCommand {
   static func runService(_ target: ServiceTarget, settings: Settings, io: CommandIO) -> ExitCode {
     let session = ServiceSession(transport: target.transport)
     let start: ServiceSession.Start
+    // Ctrl-C while the start waits out 429 answers ends the wait; the cleanup still runs.
+    let signals = SignalWatcher { session.interrupt() }
     do throws(ServiceSessionError) {
       start = try session.start()
+      signals.cancel()
     } catch {
+      signals.cancel()
       io.writeError("patfuzz: the service could not be used: \(error)\n")
       reportCleanup(session.finish(), io: io)
       return .software

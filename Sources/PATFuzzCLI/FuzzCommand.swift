@@ -244,7 +244,7 @@ enum FuzzCommand {
     service: ServiceSession? = nil
   ) -> ExitCode {
     var configuration = settings.configuration
-    if let service { configuration.shouldStop = { service.failure != nil } }
+    if let service { configuration.shouldStop = { service.isStopped } }
     let campaign = Campaign(properties: properties, configuration: configuration)
     let budget: String
     switch configuration.budget {

@@ -25,17 +25,21 @@ final class HandClock: Sendable {
 ///   - faults: Planted faults.
 ///   - rateLimit: The rate limit; none by default.
 ///   - rateClock: The rate limiter's clock; the monotonic clock by default.
+///   - maximumBody: The largest body the service reads; 1 MiB by default.
 ///   - body: The test, given the server.
 func withTestService(
   clock: ServiceClock = .system, faults: Set<ServiceFault> = [], rateLimit: RateLimit? = nil,
-  rateClock: HandClock? = nil, _ body: (PATServer) throws -> Void
+  rateClock: HandClock? = nil, maximumBody: Int = 1024 * 1024,
+  _ body: (PATServer) throws -> Void
 ) throws {
   var configuration = ServiceConfiguration()
   configuration.clock = clock
   configuration.faults = faults
   configuration.rateLimit = rateLimit
   if let rateClock { configuration.rateLimitClock = { rateClock.read() } }
-  let server = try PATServer.start(configuration)
+  var http = HTTPServer.Configuration()
+  http.maximumBodyBytes = maximumBody
+  let server = try PATServer.start(configuration, http: http)
   defer {
     server.shutdown()
     server.wait()

@@ -117,6 +117,17 @@ struct ServiceFuzzTests {
     }
   }
 
+  @Test("a body over the service's size limit (413) is neither judged nor a finding")
+  func bodyTooLarge() throws {
+    try withTestService(clock: .fixed(fixedNow), maximumBody: 200) { server in
+      let (status, io, report) = try FuzzCommandTests.fuzz(
+        ["--sut-url", server.url] + Self.alice + ["--cases", "200", "--seed", "1"])
+      #expect(status == .success, "\(io.stdout)\(io.stderr)")
+      #expect(
+        Self.labels(report)["not judged (413: body over the service's limit)", default: 0] > 0)
+    }
+  }
+
   @Test("the replay line re-runs the shrunk finding against the service")
   func replay() throws {
     var token = ""

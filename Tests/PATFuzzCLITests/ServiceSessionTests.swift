@@ -31,7 +31,7 @@ struct ServiceSessionTests {
       properties: [PATProperties.differentialHTTP(session, compareCodes: true)],
       configuration: CampaignConfiguration(
         budget: .cases(cases), seed: seed, batchSize: 50, runName: "test",
-        shouldStop: { session.failure != nil }))
+        shouldStop: { session.isStopped }))
   }
 
   @Test("the owner gets the names a case wants, within the limit and compared exactly")

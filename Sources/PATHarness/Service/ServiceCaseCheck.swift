@@ -114,6 +114,10 @@ struct ServiceCaseCheck: Sendable {
           kind: .disagreement, expected: expected, actual: answer, status: status,
           judgedCase: judged)
       }
+    case 413:
+      // A body over the service's size limit is refused before it is read: an operational
+      // limit, not a verdict on the payload (the semantics set no size limit).
+      context.label("not judged (413: body over the service's limit)")
     case 500..<600:
       judged.now = (session.interval(for: submission) ?? .unknown).clamped(estimate)
       throw finding(
