@@ -95,6 +95,9 @@ extension FuzzCommand {
 
   /// Prints what the cleanup did.
   ///
+  /// - Parameters:
+  ///   - cleanup: The cleanup's outcome.
+  ///   - io: Where messages go.
   /// - Returns: Whether the service was left as it was found.
   @discardableResult
   static func reportCleanup(_ cleanup: ServiceSession.Cleanup, io: CommandIO) -> Bool {
@@ -112,6 +115,9 @@ extension FuzzCommand {
   }
 
   /// The service's part of the summary: requests, 429 answers and waits, clock readings.
+  ///
+  /// - Parameter statistics: The session's counts.
+  /// - Returns: One line.
   static func serviceText(_ statistics: ServiceSession.Statistics) -> String {
     "service: \(statistics.requests) request(s), \(statistics.rateLimited) answered 429 "
       + "(waited \(CampaignReport.format(Double(statistics.waitedMilliseconds) / 1000)) s), "

@@ -116,6 +116,11 @@ enum FuzzCommand {
   }
 
   /// Checks that every `--property` names a property of the mode.
+  ///
+  /// - Parameters:
+  ///   - chosen: The names given.
+  ///   - known: The properties of the mode.
+  /// - Throws: ``UsageError`` for a name that is not one of them.
   static func checkChosen(_ chosen: [String], known: [String]) throws(UsageError) {
     for name in chosen where !known.contains(name) {
       throw UsageError("unknown property '\(name)' (one of \(known.joined(separator: ", ")))")

@@ -93,6 +93,9 @@ public struct HTTPClientTransport: ServiceTransport {
   }
 
   /// A path segment with everything but unreserved characters percent-encoded.
+  ///
+  /// - Parameter segment: The segment, such as a token id.
+  /// - Returns: The encoded segment.
   static func percentEncoded(_ segment: String) -> String {
     var text = ""
     for byte in segment.utf8 {

@@ -156,6 +156,8 @@ public final class Campaign: Sendable {
 
   /// Why the campaign must stop now, if it must: an interruption, or the configuration's
   /// ``CampaignConfiguration/shouldStop``.
+  ///
+  /// - Returns: The reason, or `nil` to go on.
   private func stopRequested() -> StopReason? {
     if interrupted.load(ordering: .relaxed) { return .interrupted }
     if let shouldStop = configuration.shouldStop, shouldStop() { return .aborted }

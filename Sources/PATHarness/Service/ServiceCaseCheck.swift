@@ -60,7 +60,16 @@ struct ServiceCaseCheck: Sendable {
     }
   }
 
-  /// Judges a response.
+  /// Judges a response: a finding when the service's answer is not the reference's, or
+  /// breaks the API's schemas or statuses.
+  ///
+  /// - Parameters:
+  ///   - response: The response.
+  ///   - submission: The submission it answered.
+  ///   - judged: The case as sent, in the owner's real context.
+  ///   - estimate: The guess of the service's `now` the payload was built against.
+  ///   - context: Labels the case.
+  /// - Throws: ``SUTFinding`` for a finding; `GenerationError` when the session cannot go on.
   private func judge(
     _ response: ServiceResponse, of submission: ServiceSubmission, judged: GeneratedCase,
     estimate: Timestamp, context: PropertyContext
@@ -138,6 +147,14 @@ struct ServiceCaseCheck: Sendable {
   /// the service's `now` lies within what the harness knows of it; else `nil`, and the case
   /// is labelled inconclusive. A first interval too wide to settle the verdict is narrowed by
   /// reading the clock once more.
+  ///
+  /// - Parameters:
+  ///   - submission: The submission.
+  ///   - judged: The case as sent.
+  ///   - estimate: The guess of the service's `now`.
+  ///   - context: Labels the case.
+  /// - Returns: The guess moved into the interval, or `nil` for an inconclusive case.
+  /// - Throws: `GenerationError` when the session cannot go on.
   private func settle(
     _ submission: ServiceSubmission, judged: GeneratedCase, estimate: Timestamp,
     _ context: PropertyContext
@@ -161,6 +178,11 @@ struct ServiceCaseCheck: Sendable {
   /// Whether the reference gives the same verdict (acceptance, and codes when they are
   /// compared) at both ends of an interval; it does then everywhere between, as only
   /// `expirationDate.notFuture` depends on `now`, and monotonically.
+  ///
+  /// - Parameters:
+  ///   - judged: The case.
+  ///   - interval: The interval of `now`.
+  /// - Returns: Whether the verdict is settled.
   private func settles(_ judged: GeneratedCase, over interval: ServiceNowInterval) -> Bool {
     var early = judged
     early.now = Timestamp(millisecondsSinceEpoch: interval.earliest)
@@ -172,6 +194,14 @@ struct ServiceCaseCheck: Sendable {
   }
 
   /// A finding with the reference verdict of the judged case.
+  ///
+  /// - Parameters:
+  ///   - kind: The kind.
+  ///   - judged: The case as judged.
+  ///   - status: The HTTP status, if there was a response.
+  ///   - detail: What went wrong, for people.
+  ///   - classDetail: The stable part of `detail` for the finding class.
+  /// - Returns: The finding.
   private func finding(
     _ kind: SUTFinding.Kind, _ judged: GeneratedCase, status: Int? = nil, detail: String,
     classDetail: String?
@@ -182,11 +212,17 @@ struct ServiceCaseCheck: Sendable {
   }
 
   /// The reference verdict of a case in its context.
+  ///
+  /// - Parameter judged: The case.
+  /// - Returns: The verdict as an expectation.
   private static func expectation(_ judged: GeneratedCase) -> Expectation {
     Expectation(Validator(context: judged.context).validate(json: judged.payload))
   }
 
   /// The start of a body, for messages.
+  ///
+  /// - Parameter body: The body.
+  /// - Returns: Its first 200 bytes as text, on one line.
   private static func excerpt(_ body: [UInt8]) -> String {
     let text = String(decoding: body.prefix(200), as: UTF8.self)
       .replacingOccurrences(of: "\n", with: " ")

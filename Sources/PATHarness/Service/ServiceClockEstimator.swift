@@ -101,12 +101,18 @@ public struct ServiceClockEstimator: Sendable {
 
   /// Nanoseconds as whole milliseconds, rounded up, with 0.1 % added for a clock that runs a
   /// little fast.
+  ///
+  /// - Parameter nanoseconds: A duration, not negative.
+  /// - Returns: The milliseconds the service's clock can have moved in it.
   static func milliseconds(_ nanoseconds: Int64) -> Int64 {
     let allowed = nanoseconds + nanoseconds / 1000
     return (allowed + 999_999) / 1_000_000
   }
 
   /// Nanoseconds as the nearest whole milliseconds.
+  ///
+  /// - Parameter nanoseconds: A duration.
+  /// - Returns: The milliseconds.
   static func roundedMilliseconds(_ nanoseconds: Int64) -> Int64 {
     let half: Int64 = nanoseconds >= 0 ? 500_000 : -500_000
     return (nanoseconds + half) / 1_000_000

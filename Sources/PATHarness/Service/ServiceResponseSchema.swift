@@ -116,6 +116,10 @@ public enum ServiceResponseSchema {
     return members[0].value
   }
 
+  /// Checks `owner`: an object whose `type`, `id` and `name` are strings when present.
+  ///
+  /// - Parameter owner: The member's value, if present.
+  /// - Returns: The break, or `nil` when it is well formed.
   private static func ownerProblem(_ owner: JSONValue?) -> ServiceSchemaBreak? {
     guard let owner else { return missing("owner") }
     guard case .object(let fields) = owner else { return wrongType("owner", "an object") }
@@ -125,16 +129,30 @@ public enum ServiceResponseSchema {
     return nil
   }
 
+  /// Whether a number literal is an integer: `-?(0|[1-9][0-9]*)`.
+  ///
+  /// - Parameter literal: The literal.
+  /// - Returns: Whether it is an integer literal.
   private static func isIntegerLiteral(_ literal: String) -> Bool {
     let digits = literal.hasPrefix("-") ? literal.dropFirst() : Substring(literal)
     guard let first = digits.first, digits.allSatisfy(\.isASCIIDigit) else { return false }
     return first != "0" || digits.count == 1
   }
 
+  /// The break of a missing member.
+  ///
+  /// - Parameter name: The member.
+  /// - Returns: The break.
   private static func missing(_ name: String) -> ServiceSchemaBreak {
     ServiceSchemaBreak("\"\(name)\" is missing")
   }
 
+  /// The break of a member of the wrong type.
+  ///
+  /// - Parameters:
+  ///   - name: The member.
+  ///   - type: What it should be, with its article.
+  /// - Returns: The break.
   private static func wrongType(_ name: String, _ type: String) -> ServiceSchemaBreak {
     ServiceSchemaBreak("\"\(name)\" is not \(type)")
   }

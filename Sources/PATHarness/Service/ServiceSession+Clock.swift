@@ -83,6 +83,10 @@ extension ServiceSession {
     return intervalLocked(for: submission)
   }
 
+  /// ``interval(for:)`` with the lock held.
+  ///
+  /// - Parameter submission: The submission.
+  /// - Returns: The interval, or `nil` when the readings contradict each other.
   private func intervalLocked(for submission: ServiceSubmission) -> ServiceNowInterval? {
     let bounds = estimator.interval(sent: submission.sent, received: submission.received)
     if case .success(let created)? = submission.creation {
@@ -106,6 +110,7 @@ extension ServiceSession {
   ///
   /// - Returns: Whether a reading was taken (not when the owner's own tokens fill it up, or
   ///   the service refused the token).
+  /// - Throws: ``ServiceSessionError`` when the session cannot go on.
   func readClockExactly() throws(ServiceSessionError) -> Bool {
     try list(unexpected: .stateUnmanageable)
     let own = Set(preexisting?.map(\.id) ?? [])

@@ -116,6 +116,7 @@ extension ServiceSession {
   /// - Parameters:
   ///   - unexpected: The kind of error for a response that is not a listing.
   ///   - interruptible: Whether ``interrupt()`` ends a wait.
+  /// - Throws: ``ServiceSessionError`` when the listing cannot be read.
   func list(unexpected: ServiceSessionError.Kind, interruptible: Bool = true)
     throws(ServiceSessionError)
   {
@@ -137,6 +138,11 @@ extension ServiceSession {
   }
 
   /// Deletes one token; a token already gone (404) counts as deleted.
+  ///
+  /// - Parameters:
+  ///   - token: The token.
+  ///   - interruptible: Whether ``interrupt()`` ends a wait.
+  /// - Throws: ``ServiceSessionError`` when the service does not delete it.
   func delete(_ token: ServiceToken, interruptible: Bool = true) throws(ServiceSessionError) {
     let (result, _, _) = try exchange(.delete(id: token.id), interruptible: interruptible)
     switch result {
@@ -158,6 +164,7 @@ extension ServiceSession {
   /// - Parameter name: The name.
   /// - Returns: The token, or `nil` when the service refused it (400); on any other answer
   ///   the owner's tokens are listed again before the next use.
+  /// - Throws: ``ServiceSessionError`` when the session cannot go on.
   func create(name: String) throws(ServiceSessionError) -> ServiceToken? {
     var writer = JSONWriter()
     writer.write(

@@ -126,6 +126,11 @@ public final class ServiceSession: @unchecked Sendable {
   }
 
   /// Records the problem that ends the session (the first one is kept) and returns it.
+  ///
+  /// - Parameters:
+  ///   - kind: The kind of problem.
+  ///   - message: What went wrong.
+  /// - Returns: The error, to throw.
   func fail(_ kind: ServiceSessionError.Kind, _ message: String) -> ServiceSessionError {
     let error = ServiceSessionError(kind: kind, message: message)
     return failureState.withLock { state in
@@ -135,6 +140,8 @@ public final class ServiceSession: @unchecked Sendable {
   }
 
   /// Throws when no more cases can run.
+  ///
+  /// - Throws: The session's failure, or an interruption.
   func checkUsable() throws(ServiceSessionError) {
     if let failure { throw failure }
     if stopping.load(ordering: .relaxed) {
@@ -142,6 +149,7 @@ public final class ServiceSession: @unchecked Sendable {
     }
   }
 
+  /// Counts a clock reading taken by creating a token.
   func countAnchor() {
     counters.withLock { $0.clockAnchors += 1 }
   }
@@ -210,6 +218,11 @@ public final class ServiceSession: @unchecked Sendable {
   }
 
   /// Waits, in slices of at most 100 ms.
+  ///
+  /// - Parameters:
+  ///   - milliseconds: How long.
+  ///   - interruptible: Whether ``interrupt()`` ends the wait.
+  /// - Throws: ``ServiceSessionError`` of kind ``ServiceSessionError/Kind/interrupted``.
   private func pause(milliseconds: Int64, interruptible: Bool) throws(ServiceSessionError) {
     var left = milliseconds
     while left > 0 {
