@@ -57,13 +57,13 @@ extension FuzzCommand {
   static func runService(_ target: ServiceTarget, settings: Settings, io: CommandIO) -> ExitCode {
     let session = ServiceSession(transport: target.transport)
     let start: ServiceSession.Start
-    // Ctrl-C while the start waits out 429 answers ends the wait; the cleanup still runs.
+    // Ctrl-C or SIGTERM ends the session's waits and stops the campaign (or the replay); the
+    // cleanup still runs.
     let signals = SignalWatcher { session.interrupt() }
+    defer { signals.cancel() }
     do throws(ServiceSessionError) {
       start = try session.start()
-      signals.cancel()
     } catch {
-      signals.cancel()
       io.writeError("patfuzz: the service could not be used: \(error)\n")
       reportCleanup(session.finish(), io: io)
       return .software
@@ -82,12 +82,18 @@ extension FuzzCommand {
     var status: ExitCode
     if let token = settings.replay {
       status = replay(token, properties: properties, io: io)
-      if let failure = session.failure {
-        io.writeError("patfuzz: the replay stopped: \(failure)\n")
+      if session.isStopped {
+        let reason = session.failure?.description ?? "interrupted"
+        io.writeError("patfuzz: the replay stopped: \(reason)\n")
         status = .software
       }
     } else {
-      status = campaign(settings, properties: properties, io: io, service: session)
+      status = campaign(
+        settings, properties: properties, io: io, service: session, signals: signals)
+    }
+    if session.isStopped, session.failure == nil {
+      io.writeError(
+        "patfuzz fuzz: deleting the tokens the campaign created (Ctrl-C again leaves them)\n")
     }
     if !reportCleanup(session.finish(), io: io) { status = .software }
     return status

@@ -42,8 +42,8 @@ enum FuzzCommand {
       --replay TOKEN     re-run one shrunk finding (the token a finding prints) and exit
       --shrink-seconds S time limit for shrinking one finding (default 60)
       --property NAME    run only this property (repeatable)
-      --batch N          cases per property batch (default 500; 100 with --sut-command or
-                         --sut-url)
+      --batch N          cases per property batch (default 500; 100 with --sut-command, 10
+                         with --sut-url, so progress lines move against a rate limit)
 
     Exit status: 0 no finding, 1 findings, 64 usage error, 70 the implementation could not be
     started at all (or the service could not be reached, refused the credentials, or could
@@ -181,7 +181,7 @@ enum FuzzCommand {
       budget: budget, seed: seed, jobs: jobs,
       maxFindings: try list.integer("--max-findings", in: 1...Int.max),
       batchSize: try list.integer("--batch", in: 1...1_000_000)
-        ?? (sutCommand == nil && service == nil ? 500 : 100),
+        ?? (service != nil ? 10 : sutCommand != nil ? 100 : 500),
       corpus: list.has("--no-corpus") ? nil : CorpusStore(root: list.value("--corpus") ?? "corpus"),
       runName: "seed \(seed)", replayCommand: replayCommand,
       shrinkTimeBudget: .milliseconds(Int64(shrinkSeconds * 1000)))
@@ -246,7 +246,7 @@ enum FuzzCommand {
 
   static func campaign(
     _ settings: Settings, properties: [PATProperty], io: CommandIO,
-    service: ServiceSession? = nil
+    service: ServiceSession? = nil, signals: SignalWatcher? = nil
   ) -> ExitCode {
     var configuration = settings.configuration
     if let service { configuration.shouldStop = { service.isStopped } }
@@ -260,11 +260,15 @@ enum FuzzCommand {
       "patfuzz fuzz: seed \(configuration.seed), \(configuration.jobs) job(s), budget \(budget)"
         + (settings.sutCommand.map { ", implementation: \($0)" } ?? "")
         + (service.map { ", service: \($0.transport.endpoint)" } ?? "") + "\n")
-    let signals = SignalWatcher {
-      campaign.interrupt()
-      service?.interrupt()
+    // One watcher for the whole command: a service's run has one already.
+    let watcher: SignalWatcher
+    if let signals {
+      watcher = signals
+      watcher.alsoOnStop { campaign.interrupt() }
+    } else {
+      watcher = SignalWatcher { campaign.interrupt() }
     }
-    defer { signals.cancel() }
+    defer { if signals == nil { watcher.cancel() } }
     let progress = ProgressPrinter(
       campaign: campaign, clock: configuration.clock, io: io, quiet: settings.quiet)
     progress.start()

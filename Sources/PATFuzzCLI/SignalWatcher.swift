@@ -2,26 +2,46 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// Turns SIGINT and SIGTERM into a clean stop: the first one calls the handler; a second
+/// Turns SIGINT and SIGTERM into a clean stop: the first one calls the handlers; a second
 /// SIGINT exits at once with status 130.
+///
+/// One watcher should cover a whole command: on Linux, a watcher cancelled and another made
+/// for the same signals does not receive them, so later stages add handlers with
+/// ``alsoOnStop(_:)`` instead of making watchers of their own.
 /// Dispatch sources are safe to use from any thread.
 final class SignalWatcher: @unchecked Sendable {
   private let sources: [any DispatchSourceSignal]
+  private let handlers: Handlers
+
+  /// The handlers to call, added over time.
+  private final class Handlers: Sendable {
+    let list = Mutex<[@Sendable () -> Void]>([])
+  }
 
   init(onStop: @escaping @Sendable () -> Void) {
     let queue = DispatchQueue(label: "patfuzz.signals")
     let stopped = Atomic(false)
+    let handlers = Handlers()
+    handlers.list.withLock { $0.append(onStop) }
+    self.handlers = handlers
     sources = [SIGINT, SIGTERM].map { number in
       signal(number, SIG_IGN)
       let source = DispatchSource.makeSignalSource(signal: number, queue: queue)
       source.setEventHandler {
         if stopped.exchange(true, ordering: .relaxed), number == SIGINT { exit(130) }
         FileHandle.standardError.write(Data("\npatfuzz: stopping, writing what was found…\n".utf8))
-        onStop()
+        for handler in handlers.list.withLock({ $0 }) { handler() }
       }
       source.resume()
       return source
     }
+  }
+
+  /// Adds a handler, called on the first SIGINT or SIGTERM from now on.
+  ///
+  /// - Parameter handler: The handler.
+  func alsoOnStop(_ handler: @escaping @Sendable () -> Void) {
+    handlers.list.withLock { $0.append(handler) }
   }
 
   func cancel() {
