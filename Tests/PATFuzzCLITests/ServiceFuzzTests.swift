@@ -260,21 +260,19 @@ struct ServiceFuzzTests {
     #expect(listing.bodyText == "[]")
   }
 
-  @Test("SIGTERM stops a campaign child process, which deletes the tokens it created")
-  func terminated() throws {
+  @Test(
+    "SIGTERM or SIGINT stops a campaign child process, which deletes the tokens it created",
+    arguments: [SIGTERM, SIGINT])
+  func stopped(signal: Int32) throws {
     try withTestService { server in
-      let process = Process()
-      process.executableURL = URL(fileURLWithPath: Executable.patfuzz)
-      process.arguments =
-        ["fuzz", "--sut-url", server.url] + Self.alice + [
-          "--seconds", "60", "--seed", "6", "--no-corpus", "--quiet",
-        ]
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      let exited = DispatchSemaphore(value: 0)
-      process.terminationHandler = { _ in exited.signal() }
-      try process.run()
-      defer { if process.isRunning { process.terminate() } }
+      // Started as a shell starts a background job: no signal blocked, SIGINT ignored.
+      let child = try spawnLikeAShell(
+        "trap '' INT; exec \"$0\" \"$@\"",
+        arguments: [
+          Executable.patfuzz, "fuzz", "--sut-url", server.url, "--header",
+          "Authorization: Bearer alice", "--seconds", "60", "--seed", "6", "--no-corpus",
+          "--quiet",
+        ])
       // Wait (at most 20 s) until cases run (they create the names they want; the start
       // creates only clock-reading tokens), then stop it.
       func caseTokens() -> [String] {
@@ -286,13 +284,62 @@ struct ServiceFuzzTests {
         waited += 1
       }
       #expect(!caseTokens().isEmpty)
-      kill(process.processIdentifier, SIGTERM)
-      #expect(exited.wait(timeout: .now() + 20) == .success)
-      #expect(process.terminationReason == .exit)
-      #expect(process.terminationStatus == 0)
+      kill(child, signal)
+      let status = waitForExit(child, seconds: 20)
+      if status == nil { kill(child, SIGKILL) }
+      #expect(status == 0, "the campaign did not stop on signal \(signal)")
       #expect(server.tokens(of: "alice").isEmpty)
     }
   }
+}
+
+/// Starts `/bin/sh -c SCRIPT ARGUMENTS...` with no signal blocked and default signal actions,
+/// as a shell starts a command (a test process's children inherit a mask that blocks signals).
+///
+/// - Parameters:
+///   - script: The shell script.
+///   - arguments: `$0` and the arguments after it.
+/// - Returns: The child's process id.
+/// - Throws: ``FixtureError`` when it cannot be started.
+func spawnLikeAShell(_ script: String, arguments: [String]) throws -> pid_t {
+  var attributes = posix_spawnattr_t()
+  posix_spawnattr_init(&attributes)
+  defer { posix_spawnattr_destroy(&attributes) }
+  var empty = sigset_t()
+  sigemptyset(&empty)
+  posix_spawnattr_setsigmask(&attributes, &empty)
+  var defaults = sigset_t()
+  sigfillset(&defaults)
+  posix_spawnattr_setsigdefault(&attributes, &defaults)
+  posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+  var actions = posix_spawn_file_actions_t()
+  posix_spawn_file_actions_init(&actions)
+  defer { posix_spawn_file_actions_destroy(&actions) }
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+  let argv = (["/bin/sh", "-c", script] + arguments).map { strdup($0) } + [nil]
+  defer { argv.forEach { free($0) } }
+  var child: pid_t = 0
+  let result = posix_spawn(&child, "/bin/sh", &actions, &attributes, argv, environ)
+  guard result == 0 else { throw FixtureError("posix_spawn: \(result)") }
+  return child
+}
+
+/// Waits for a child to exit.
+///
+/// - Parameters:
+///   - child: The child's process id.
+///   - seconds: How long to wait at most.
+/// - Returns: Its exit status, or `nil` when it did not exit normally in time.
+func waitForExit(_ child: pid_t, seconds: Int) -> Int32? {
+  var status: Int32 = 0
+  for _ in 0..<(seconds * 100) {
+    if waitpid(child, &status, WNOHANG) == child {
+      return status & 0x7F == 0 ? (status >> 8) & 0xFF : nil
+    }
+    usleep(10_000)
+  }
+  return nil
 }
 
 /// Reads the first line a child process writes, within 10 s.
