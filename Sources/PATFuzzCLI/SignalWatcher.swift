@@ -5,9 +5,10 @@ import Synchronization
 /// Turns SIGINT and SIGTERM into a clean stop: the first one calls the handlers; a second
 /// SIGINT exits at once with status 130.
 ///
-/// One watcher should cover a whole command: on Linux, a watcher cancelled and another made
-/// for the same signals does not receive them, so later stages add handlers with
-/// ``alsoOnStop(_:)`` instead of making watchers of their own.
+/// One watcher should cover a whole command, made before any other thread starts: on Linux
+/// the signals reach the watcher only from threads that block them, which threads started
+/// after the first watcher inherit; with a second watcher made later, a signal can land on
+/// another thread and be ignored there. Later stages add handlers with ``alsoOnStop(_:)``.
 /// Dispatch sources are safe to use from any thread.
 final class SignalWatcher: @unchecked Sendable {
   private let sources: [any DispatchSourceSignal]
