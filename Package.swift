@@ -70,7 +70,7 @@ let package = Package(
       swiftSettings: sharedSettings),
     .testTarget(
       name: "PATFuzzCLITests",
-      dependencies: ["PATFuzzCLI", "PATHarness", "PATModel", "PATHTTP", "patfuzz"],
+      dependencies: ["PATFuzzCLI", "PATHarness", "PATModel", "PATHTTP", "PATService", "patfuzz"],
       swiftSettings: sharedSettings),
   ]
 )

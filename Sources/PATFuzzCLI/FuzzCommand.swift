@@ -12,12 +12,15 @@ enum FuzzCommand {
     usage: patfuzz fuzz [--seconds S | --cases N] [--seed N] [--jobs J] [--corpus DIR | --no-corpus]
                         [--report FILE] [--junit FILE] [--max-findings K] [--quiet]
                         [--sut-command CMD [--sut-timeout S] [--compare-codes]]
+                        [--sut-url URL [--header 'Name: value']... [--sut-timeout S]
+                         [--compare-codes]]
                         [--replay TOKEN]
 
     Runs every property of the harness against the reference model and every decoding path
-    (or, with --sut-command, the differential property against an external implementation)
-    until the budget is spent or K distinct findings are collected. Findings are shrunk,
-    de-duplicated by class, printed, and written to DIR/findings as corpus cases.
+    (or, with --sut-command, the differential property against an external implementation;
+    with --sut-url, against a running service) until the budget is spent or K distinct
+    findings are collected. Findings are shrunk, de-duplicated by class, printed, and written
+    to DIR/findings as corpus cases.
 
       --seconds S        time budget (default 60 unless --cases is given)
       --cases N          case budget, across all workers
@@ -30,16 +33,22 @@ enum FuzzCommand {
       --max-findings K   stop after K distinct findings (default: no limit)
       --quiet            no progress lines
       --sut-command CMD  fuzz an external implementation (line protocol: docs/sut-protocol.md)
+      --sut-url URL      fuzz a running service: POST each payload to the collection at URL
+                         (http://host[:port][/path]; no path: /v2025/personal-access-tokens)
+      --header 'N: V'    a header field for every request to the service (repeatable), such
+                         as 'Authorization: Bearer alice'
       --sut-timeout S    seconds to wait for each answer (default 5)
       --compare-codes    a different violation code set is a finding too
       --replay TOKEN     re-run one shrunk finding (the token a finding prints) and exit
       --shrink-seconds S time limit for shrinking one finding (default 60)
       --property NAME    run only this property (repeatable)
-      --batch N          cases per property batch (default 500; 100 with --sut-command)
+      --batch N          cases per property batch (default 500; 100 with --sut-command, 10
+                         with --sut-url, so progress lines move against a rate limit)
 
     Exit status: 0 no finding, 1 findings, 64 usage error, 70 the implementation could not be
-    started at all. Ctrl-C or SIGTERM stops cleanly: the summary, the reports and every finding
-    so far are written.
+    started at all (or the service could not be reached, refused the credentials, or could
+    not be left as it was found). Ctrl-C or SIGTERM stops cleanly: the summary, the reports
+    and every finding so far are written, and a service gets back the tokens it had.
 
     """
 
@@ -52,7 +61,8 @@ enum FuzzCommand {
     .init(name: "--sut-command", takesValue: true), .init(name: "--sut-timeout", takesValue: true),
     .init(name: "--compare-codes", takesValue: false), .init(name: "--replay", takesValue: true),
     .init(name: "--shrink-seconds", takesValue: true), .init(name: "--batch", takesValue: true),
-    .init(name: "--property", takesValue: true),
+    .init(name: "--property", takesValue: true), .init(name: "--sut-url", takesValue: true),
+    .init(name: "--header", takesValue: true),
     .init(name: "--help", takesValue: false),
   ]
 
@@ -60,6 +70,7 @@ enum FuzzCommand {
   struct Settings {
     var configuration: CampaignConfiguration
     var sutCommand: String?
+    var service: ServiceTarget?
     var sutTimeout: Double
     var compareCodes: Bool
     var replay: ReplayToken?
@@ -76,6 +87,10 @@ enum FuzzCommand {
     }
     _ = try list.positionals(atMost: 0)
     let settings = try parse(list, io: io)
+    if let service = settings.service {
+      try checkChosen(list.allValues("--property"), known: ["differential-http"])
+      return runService(service, settings: settings, io: io)
+    }
     var pool: SUTPool?
     if let command = settings.sutCommand {
       let sut = SUTPool(command: command, timeout: settings.sutTimeout)
@@ -91,16 +106,25 @@ enum FuzzCommand {
       ?? PATProperties.all()
     let chosen = list.allValues("--property")
     if !chosen.isEmpty {
-      let known = properties.map(\.name)
-      for name in chosen where !known.contains(name) {
-        throw UsageError("unknown property '\(name)' (one of \(known.joined(separator: ", ")))")
-      }
+      try checkChosen(chosen, known: properties.map(\.name))
       properties = properties.filter { chosen.contains($0.name) }
     }
     if let token = settings.replay {
       return replay(token, properties: properties, io: io)
     }
     return campaign(settings, properties: properties, io: io)
+  }
+
+  /// Checks that every `--property` names a property of the mode.
+  ///
+  /// - Parameters:
+  ///   - chosen: The names given.
+  ///   - known: The properties of the mode.
+  /// - Throws: ``UsageError`` for a name that is not one of them.
+  static func checkChosen(_ chosen: [String], known: [String]) throws(UsageError) {
+    for name in chosen where !known.contains(name) {
+      throw UsageError("unknown property '\(name)' (one of \(known.joined(separator: ", ")))")
+    }
   }
 
   static func parse(_ list: ArgumentList, io: CommandIO) throws(UsageError) -> Settings {
@@ -130,30 +154,40 @@ enum FuzzCommand {
     if list.has("--no-corpus"), list.value("--corpus") != nil {
       throw UsageError("give --corpus or --no-corpus, not both")
     }
-    if list.value("--sut-command") == nil,
+    if list.value("--sut-command") == nil, list.value("--sut-url") == nil,
       list.has("--compare-codes") || list.value("--sut-timeout") != nil
     {
-      throw UsageError("--compare-codes and --sut-timeout need --sut-command")
+      throw UsageError("--compare-codes and --sut-timeout need --sut-command or --sut-url")
     }
     let sutCommand = list.value("--sut-command")
+    let sutTimeout = try positiveNumber(list, "--sut-timeout") ?? 5
+    let service = try serviceTarget(list, timeout: sutTimeout)
     let jobs =
-      try list.integer("--jobs", in: 1...256) ?? ProcessInfo.processInfo.activeProcessorCount
+      try list.integer("--jobs", in: 1...256)
+      ?? (service == nil ? ProcessInfo.processInfo.activeProcessorCount : 1)
+    if service != nil, jobs != 1 {
+      throw UsageError("--sut-url runs one job: the owner's tokens are one state")
+    }
     let shrinkSeconds = try positiveNumber(list, "--shrink-seconds") ?? 60
     var replayCommand = "patfuzz fuzz"
     if let sutCommand {
       replayCommand += " --sut-command '\(sutCommand)'"
-      if list.has("--compare-codes") { replayCommand += " --compare-codes" }
+    } else if let service {
+      replayCommand += " --sut-url '\(service.url)'"
+      for header in service.headers { replayCommand += " --header '\(header.name): …'" }
     }
+    if list.has("--compare-codes") { replayCommand += " --compare-codes" }
     let configuration = CampaignConfiguration(
       budget: budget, seed: seed, jobs: jobs,
       maxFindings: try list.integer("--max-findings", in: 1...Int.max),
-      batchSize: try list.integer("--batch", in: 1...1_000_000) ?? (sutCommand == nil ? 500 : 100),
+      batchSize: try list.integer("--batch", in: 1...1_000_000)
+        ?? (service != nil ? 10 : sutCommand != nil ? 100 : 500),
       corpus: list.has("--no-corpus") ? nil : CorpusStore(root: list.value("--corpus") ?? "corpus"),
       runName: "seed \(seed)", replayCommand: replayCommand,
       shrinkTimeBudget: .milliseconds(Int64(shrinkSeconds * 1000)))
     return Settings(
-      configuration: configuration, sutCommand: sutCommand,
-      sutTimeout: try positiveNumber(list, "--sut-timeout") ?? 5,
+      configuration: configuration, sutCommand: sutCommand, service: service,
+      sutTimeout: sutTimeout,
       compareCodes: list.has("--compare-codes"), replay: replay,
       reportPath: list.value("--report"), junitPath: list.value("--junit"),
       quiet: list.has("--quiet"))
@@ -186,8 +220,8 @@ enum FuzzCommand {
   static func replay(_ token: ReplayToken, properties: [PATProperty], io: CommandIO) -> ExitCode {
     guard let property = properties.first(where: { $0.name == token.propertyName }) else {
       io.writeError(
-        "patfuzz: no property named '\(token.propertyName)' here (try with or without --sut-command)\n"
-      )
+        "patfuzz: no property named '\(token.propertyName)' here "
+          + "(try with or without --sut-command or --sut-url)\n")
       return .usage
     }
     var settings = PropertyConfiguration()
@@ -203,25 +237,39 @@ enum FuzzCommand {
       io.writeOutput("the case of \(token) no longer fails\n")
       return .success
     }
-    io.writeOutput(
-      "\(token.propertyName) fails:\n  \(counterexample.value.replacingOccurrences(of: "\n", with: "\n  "))\n  \(counterexample.error)\n"
-    )
+    let value =
+      (counterexample.error as? SUTFinding)?.judgedCase?.description ?? counterexample.value
+    let indented = value.replacingOccurrences(of: "\n", with: "\n  ")
+    io.writeOutput("\(token.propertyName) fails:\n  \(indented)\n  \(counterexample.error)\n")
     return .failure
   }
 
-  static func campaign(_ settings: Settings, properties: [PATProperty], io: CommandIO) -> ExitCode {
-    let configuration = settings.configuration
+  static func campaign(
+    _ settings: Settings, properties: [PATProperty], io: CommandIO,
+    service: ServiceSession? = nil, signals: SignalWatcher? = nil
+  ) -> ExitCode {
+    var configuration = settings.configuration
+    if let service { configuration.shouldStop = { service.isStopped } }
     let campaign = Campaign(properties: properties, configuration: configuration)
     let budget: String
     switch configuration.budget {
     case .cases(let cases): budget = "\(cases) cases"
     case .seconds(let seconds): budget = "\(CampaignReport.format(seconds)) s"
     }
-    let signals = SignalWatcher { campaign.interrupt() }
-    defer { signals.cancel() }
+    // One watcher for the whole command (a service's run has one already), installed before
+    // the campaign is announced, so a signal right after the announcement is handled.
+    let watcher: SignalWatcher
+    if let signals {
+      watcher = signals
+      watcher.alsoOnStop { campaign.interrupt() }
+    } else {
+      watcher = SignalWatcher { campaign.interrupt() }
+    }
+    defer { if signals == nil { watcher.cancel() } }
     io.writeError(
       "patfuzz fuzz: seed \(configuration.seed), \(configuration.jobs) job(s), budget \(budget)"
-        + (settings.sutCommand.map { ", implementation: \($0)" } ?? "") + "\n")
+        + (settings.sutCommand.map { ", implementation: \($0)" } ?? "")
+        + (service.map { ", service: \($0.transport.endpoint)" } ?? "") + "\n")
     let progress = ProgressPrinter(
       campaign: campaign, clock: configuration.clock, io: io, quiet: settings.quiet)
     progress.start()
@@ -232,6 +280,13 @@ enum FuzzCommand {
     progress.stop()
     io.writeOutput(summaryText(summary))
     var status: ExitCode = summary.findings.isEmpty ? .success : .failure
+    if let service {
+      io.writeOutput(serviceText(service.statistics))
+      if let failure = service.failure {
+        io.writeError("patfuzz: the campaign stopped: \(failure)\n")
+        status = .software
+      }
+    }
     do {
       if let path = settings.reportPath {
         try writeText(CampaignReport.json(summary).prettyText, to: path)
@@ -270,6 +325,11 @@ enum FuzzCommand {
     {
       text += "coverage of \(main.name):\n" + statistics.table(requirements: main.coverage)
       if !text.hasSuffix("\n") { text += "\n" }
+    }
+    if summary.inconclusive > 0 {
+      text +=
+        "\(summary.inconclusive) inconclusive case(s): the verdict depends on where the service's "
+        + "now lies within what the harness knows of it (counted in the cases, not findings)\n"
     }
     text += "\(summary.findings.count) finding(s)\n"
     return text

@@ -72,6 +72,17 @@ public final class TokenStore: Sendable {
     }
   }
 
+  /// Every token the store holds for an owner, expired ones not yet dropped included, oldest
+  /// first: what a clean-up must have removed.
+  ///
+  /// - Parameter owner: The owner.
+  /// - Returns: The tokens.
+  public func tokens(of owner: TokenOwner) -> [PersonalAccessToken] {
+    owners.withLock { owners in
+      (owners[owner.id]?.tokens.tokens ?? []).map { PersonalAccessToken($0, owner: owner) }
+    }
+  }
+
   /// Deletes one of the owner's tokens.
   ///
   /// - Parameters:

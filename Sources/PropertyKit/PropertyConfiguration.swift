@@ -41,6 +41,10 @@ public struct PropertyConfiguration: Sendable {
   /// each batch the next range of indices, so edge-case catalogs are tried once, at the start
   /// of the campaign, not again at the start of every batch.
   public var firstCaseIndex: Int = 0
+  /// Asked before each case: when it returns `true` the run ends at once, as
+  /// ``PropertyResult/Outcome/stopped``, without health or coverage checks (a campaign that
+  /// is being interrupted). `nil` never stops a run early.
+  public var shouldStop: (@Sendable () -> Bool)? = nil
 
   /// Creates a configuration.
   /// - Parameters:

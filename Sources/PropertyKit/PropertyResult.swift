@@ -12,6 +12,9 @@ public struct PropertyResult: Sendable {
     case healthCheckFailed(HealthCheckFailure)
     /// The configuration or environment was unusable (for example a malformed seed).
     case invalidConfiguration(String)
+    /// The run was told to stop (``PropertyConfiguration/shouldStop``) before its cases were
+    /// done; no case failed, and the statistics cover the cases run.
+    case stopped
   }
 
   /// What happened to a `PATFUZZ_REPLAY` token.
@@ -105,6 +108,9 @@ public struct PropertyResult: Sendable {
       return "Property '\(propertyName)' (seed \(seed)): \(failure)"
     case .invalidConfiguration(let reason):
       return "Property '\(propertyName)' could not run: \(reason)"
+    case .stopped:
+      return "Property '\(propertyName)' was stopped after \(casesPassed) passing cases "
+        + "(\(discards) discarded, seed \(seed))."
     }
   }
 }

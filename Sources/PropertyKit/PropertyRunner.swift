@@ -199,6 +199,7 @@ private struct PropertyRun<Value> {
     var generationTime = Duration.zero
     while passed < configuration.cases {
       if let budget = configuration.timeBudget, clock.now() - start >= budget { break }
+      if let shouldStop = configuration.shouldStop, shouldStop() { return result(.stopped) }
       let index = caseIndex
       caseIndex += 1
       let source = ChoiceSource(

@@ -12,6 +12,9 @@ public final class Campaign: Sendable {
     case budget
     case maxFindings
     case interrupted
+    /// The configuration's ``CampaignConfiguration/shouldStop`` asked to stop (the code under
+    /// test cannot be used any more, such as a service refusing the credentials).
+    case aborted
   }
 
   /// A snapshot for progress lines.
@@ -38,6 +41,12 @@ public final class Campaign: Sendable {
     /// Engine health-check or coverage problems seen in batches, per property.
     public var problems: [String: String]
     public var stopReason: StopReason
+
+    /// Cases whose verdict the harness could not settle (``PATProperties/inconclusiveLabel``):
+    /// run, but neither passed nor failed.
+    public var inconclusive: Int {
+      statistics.values.reduce(0) { $0 + $1.counts[PATProperties.inconclusiveLabel, default: 0] }
+    }
 
     /// Cases per second per worker.
     public var casesPerSecondPerJob: Double {
@@ -133,6 +142,7 @@ public final class Campaign: Sendable {
       settings.shrinkTimeBudget = configuration.shrinkTimeBudget
       settings.maxShrinkEvaluations = configuration.maxShrinkEvaluations
       settings.slowGenerationThreshold = nil
+      settings.shouldStop = { [self] in stopRequested() != nil }
       if case .seconds(let limit) = configuration.budget {
         let left = limit - Self.seconds(configuration.clock.now() - start)
         settings.timeBudget = .milliseconds(Int64(max(left, 0) * 1000))
@@ -144,10 +154,20 @@ public final class Campaign: Sendable {
     }
   }
 
+  /// Why the campaign must stop now, if it must: an interruption, or the configuration's
+  /// ``CampaignConfiguration/shouldStop``.
+  ///
+  /// - Returns: The reason, or `nil` to go on.
+  private func stopRequested() -> StopReason? {
+    if interrupted.load(ordering: .relaxed) { return .interrupted }
+    if let shouldStop = configuration.shouldStop, shouldStop() { return .aborted }
+    return nil
+  }
+
   /// Claims the cases of the next batch, or `nil` when the campaign is over.
   private func claimBatch(start: Duration) -> Int? {
-    if interrupted.load(ordering: .relaxed) {
-      state.withLock { $0.stopReason = $0.stopReason ?? .interrupted }
+    if let reason = stopRequested() {
+      state.withLock { $0.stopReason = $0.stopReason ?? reason }
       return nil
     }
     return state.withLock { state -> Int? in

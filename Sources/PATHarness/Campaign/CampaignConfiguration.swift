@@ -32,6 +32,10 @@ public struct CampaignConfiguration: Sendable {
   public var shrinkTimeBudget: Duration?
   /// The maximum candidates evaluated while shrinking one finding.
   public var maxShrinkEvaluations: Int
+  /// Asked before each case: `true` stops the campaign, which then reports
+  /// ``Campaign/StopReason/aborted`` (the code under test cannot be used any more); `nil`
+  /// never stops it.
+  public var shouldStop: (@Sendable () -> Bool)?
 
   /// Creates a configuration.
   public init(
@@ -39,7 +43,7 @@ public struct CampaignConfiguration: Sendable {
     corpus: CorpusStore? = nil, runName: String = "campaign",
     replayCommand: String = "patfuzz fuzz",
     clock: any PropertyClock = SystemPropertyClock(), shrinkTimeBudget: Duration? = .seconds(60),
-    maxShrinkEvaluations: Int = 5000
+    maxShrinkEvaluations: Int = 5000, shouldStop: (@Sendable () -> Bool)? = nil
   ) {
     self.budget = budget
     self.seed = seed
@@ -52,5 +56,6 @@ public struct CampaignConfiguration: Sendable {
     self.clock = clock
     self.shrinkTimeBudget = shrinkTimeBudget
     self.maxShrinkEvaluations = maxShrinkEvaluations
+    self.shouldStop = shouldStop
   }
 }

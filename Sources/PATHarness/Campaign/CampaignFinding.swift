@@ -21,6 +21,8 @@ public struct CampaignFinding: Sendable {
   public var expected: Expectation?
   /// What the implementation answered, for external implementations.
   public var actual: SUTAnswer?
+  /// The HTTP status a service answered with, for services.
+  public var status: Int?
   /// The failure message.
   public var message: String
   /// The shrunk value as the property describes it.
@@ -55,12 +57,14 @@ extension CampaignFinding {
     } else {
       findingClass = "property \(outcome.property) expected \(expected.map(\.description) ?? "n/a")"
     }
+    self.expected = expected
     payload = failing?.payload
     now = failing?.now
     existingNames = failing?.existingNames ?? []
     actual = sutFinding?.actual
+    status = sutFinding?.status
     message = "\(counterexample.error)"
-    self.counterexample = counterexample.value
+    self.counterexample = sutFinding?.judgedCase?.description ?? counterexample.value
     shrinkSteps = counterexample.shrinkSteps
     replayToken = counterexample.replayToken.description
     replay = "\(replayCommand) --replay '\(counterexample.replayToken)'"

@@ -5,8 +5,9 @@ import PropertyKit
 /// The machine-readable reports of a campaign: JSON (`--report`) and JUnit XML (`--junit`).
 public enum CampaignReport {
   /// The JSON report:
-  /// `{"seed", "cases", "seconds", "jobs", "casesPerSecondPerJob", "stopReason", "findings": [...],
-  /// "coverage": {property: {"cases", "labels": {label: count}, "unmet": [label]}}}`.
+  /// `{"seed", "cases", "inconclusive", "seconds", "jobs", "casesPerSecondPerJob", "stopReason",
+  /// "findings": [...], "coverage": {property: {"cases", "labels": {label: count},
+  /// "unmet": [label]}}}`.
   ///
   /// - Parameter summary: The campaign's summary.
   /// - Returns: The report.
@@ -14,6 +15,7 @@ public enum CampaignReport {
     .object([
       JSONMember(name: "seed", value: .number(String(summary.seed))),
       JSONMember(name: "cases", value: .number(String(summary.cases))),
+      JSONMember(name: "inconclusive", value: .number(String(summary.inconclusive))),
       JSONMember(name: "seconds", value: .number(format(summary.seconds))),
       JSONMember(name: "jobs", value: .number(String(summary.jobs))),
       JSONMember(
@@ -66,14 +68,17 @@ public enum CampaignReport {
       JSONMember(name: "existingNames", value: .array(finding.existingNames.map(JSONValue.string))))
     members.append(JSONMember(name: "expected", value: finding.expected?.jsonValue ?? .null))
     var actual: JSONValue = .null
+    let status = finding.status.map { [JSONMember(name: "status", value: .number(String($0)))] }
     if let answer = finding.actual {
-      actual = .object([
-        JSONMember(name: "accepted", value: .bool(answer.accepted)),
-        JSONMember(
-          name: "codes", value: answer.codes.map { .array($0.map(JSONValue.string)) } ?? .null),
-      ])
+      actual = .object(
+        (status ?? []) + [
+          JSONMember(name: "accepted", value: .bool(answer.accepted)),
+          JSONMember(
+            name: "codes", value: answer.codes.map { .array($0.map(JSONValue.string)) } ?? .null),
+        ])
     } else if finding.kind != "property" {
-      actual = .object([JSONMember(name: "error", value: .string(finding.message))])
+      actual = .object(
+        (status ?? []) + [JSONMember(name: "error", value: .string(finding.message))])
     }
     members.append(JSONMember(name: "actual", value: actual))
     members.append(JSONMember(name: "message", value: .string(finding.message)))

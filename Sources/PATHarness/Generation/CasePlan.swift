@@ -83,6 +83,18 @@ public struct GeneratedCase: Hashable, Sendable, CustomStringConvertible {
     self.payload = PayloadRenderer.render(plan, now: now)
   }
 
+  /// The same plan in another context: rendered again at another `now` (dates relative to
+  /// `now` move with it), with other existing names, default name comparison and no strict
+  /// mode.
+  ///
+  /// - Parameters:
+  ///   - now: The instant to render and judge at.
+  ///   - existingNames: The owner's names.
+  /// - Returns: The case.
+  public func rendered(now: Timestamp, existingNames: [String]) -> GeneratedCase {
+    GeneratedCase(plan: plan, now: now, existingNames: existingNames)
+  }
+
   /// The validation context of the case.
   public var context: ValidationContext {
     ValidationContext(

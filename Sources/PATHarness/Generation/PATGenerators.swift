@@ -350,8 +350,20 @@ public enum PATGenerators {
   /// - Parameter options: What the generator may do beyond well-formed payloads.
   /// - Returns: The generator.
   public static func cases(_ options: Options = .all) -> Gen<GeneratedCase> {
+    cases(options, now: now)
+  }
+
+  /// Whole cases whose `now` comes from a given generator, such as a constant for cases whose
+  /// instant is only known when they run (a service's clock): their relative dates are then
+  /// rendered again with ``GeneratedCase/rendered(now:existingNames:)``.
+  ///
+  /// - Parameters:
+  ///   - options: What the generator may do beyond well-formed payloads.
+  ///   - instants: The generator of `now`.
+  /// - Returns: The generator.
+  public static func cases(_ options: Options, now instants: Gen<Timestamp>) -> Gen<GeneratedCase> {
     Gen { source in
-      let now = try source.withSpan("now") { try PATGenerators.now.generate(from: source) }
+      let now = try source.withSpan("now") { try instants.generate(from: source) }
       let existing = try source.withSpan("existing") { try existingNames.generate(from: source) }
       var plan = try plan(now: now, existing: existing, options: options).generate(from: source)
       var comparison = NameComparison.exact

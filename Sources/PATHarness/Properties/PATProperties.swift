@@ -30,6 +30,12 @@ public enum PATProperties {
     ]
   }
 
+  /// The label of a case a property ran but could not judge, such as a service's case whose
+  /// reference verdict changes within what the harness knows of the service's `now`.
+  /// Campaigns count these apart (``Campaign/Summary/inconclusive``): neither passes nor
+  /// findings.
+  public static let inconclusiveLabel = "inconclusive"
+
   /// The labels every default run of the oracle property must reach, and how often.
   public static let requiredCoverage: [CoverageRequirement] =
     [

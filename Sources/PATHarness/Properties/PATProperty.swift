@@ -57,6 +57,11 @@ public struct PATProperty: Sendable {
       {
         failingCase = asCase(value)
       }
+      // A service's findings are judged in the context the service really had (its clock,
+      // the tokens it holds), which the generated value does not know.
+      if let judged = (result.counterexample?.error as? SUTFinding)?.judgedCase {
+        failingCase = judged
+      }
       return PATPropertyOutcome(property: name, result: result, failingCase: failingCase)
     }
     self.bytesBody = { bytes in

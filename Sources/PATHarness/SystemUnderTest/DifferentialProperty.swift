@@ -2,58 +2,6 @@ import PATModel
 import PropertyKit
 import Synchronization
 
-/// A disagreement between an external implementation and the reference, thrown by the
-/// differential property and reported as a finding.
-public struct SUTFinding: Error, Hashable, Sendable, CustomStringConvertible {
-  /// What kind of finding.
-  public enum Kind: String, Hashable, Sendable {
-    /// A different `accepted` (or, with code comparison, a different code set).
-    case disagreement
-    /// The process exited before answering.
-    case crash
-    /// No answer in time.
-    case timeout
-    /// An answer that breaks the protocol (malformed, or for another request).
-    case `protocol`
-  }
-
-  /// The kind.
-  public var kind: Kind
-  /// The reference verdict.
-  public var expected: Expectation
-  /// The implementation's answer, when it gave one.
-  public var actual: SUTAnswer?
-  /// The protocol error, for crashes, timeouts and protocol findings.
-  public var error: SUTProtocolError?
-
-  /// The class findings are de-duplicated by: the kind, the implementation's verdict and the
-  /// reference verdict.
-  public var findingClass: String {
-    var text = "\(kind.rawValue) expected \(expected)"
-    if let actual {
-      text += " actual " + (actual.accepted ? "accepted" : "rejected")
-      if let codes = actual.codes, kind == .disagreement, !actual.accepted {
-        text += " [" + codes.sorted().joined(separator: ", ") + "]"
-      }
-    }
-    return text
-  }
-
-  public var description: String {
-    switch kind {
-    case .disagreement:
-      let answer = actual.map { answer in
-        (answer.accepted ? "accepted" : "rejected")
-          + (answer.codes.flatMap { $0.isEmpty ? nil : " [" + $0.joined(separator: ", ") + "]" }
-            ?? "")
-      }
-      return "the implementation \(answer ?? "answered"), the reference says \(expected)"
-    case .crash, .timeout, .protocol:
-      return "\(error.map(\.description) ?? kind.rawValue) (the reference says \(expected))"
-    }
-  }
-}
-
 extension PATProperties {
   /// The differential property: each generated UTF-8 payload gets the same `accepted` from an
   /// external implementation as from the reference (and the same codes, when asked).
