@@ -64,7 +64,7 @@ struct ServeCommandTests {
     arguments: [SIGTERM, SIGINT])
   func subprocess(signal: Int32) throws {
     let process = Process()
-    process.executableURL = try Self.executable()
+    process.executableURL = URL(fileURLWithPath: Executable.patfuzz)
     process.arguments = [
       "serve", "--port", "0", "--clock", "fixed:2026-06-15T12:34:56.789Z",
       "--rate-limit", "2", "--rate-window", "60", "--fault", "boundary",
@@ -78,7 +78,7 @@ struct ServeCommandTests {
     try process.run()
     defer { if process.isRunning { process.terminate() } }
 
-    let line = try #require(Self.firstLine(of: output.fileHandleForReading))
+    let line = try #require(firstLine(of: output.fileHandleForReading))
     #expect(line.hasPrefix("listening on http://127.0.0.1:"))
     let client = try HTTPClient(url: String(line.dropFirst("listening on ".count)))
     let headers: HTTPHeaders = ["Authorization": "Bearer alice"]
@@ -100,34 +100,5 @@ struct ServeCommandTests {
     let log = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     #expect(log.contains("planted faults: boundary"))
     #expect(log.hasSuffix("patfuzz serve: stopped\n"))
-  }
-
-  /// The `patfuzz` executable built beside the test bundle.
-  private static func executable() throws -> URL {
-    let runner = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-    let candidate = URL(fileURLWithPath: runner).deletingLastPathComponent()
-      .appendingPathComponent("patfuzz")
-    try #require(
-      FileManager.default.isExecutableFile(atPath: candidate.path),
-      "build the package first: \(candidate.path) is missing")
-    return candidate
-  }
-
-  /// Reads the first line a child process writes, within a budget of 10 s.
-  private static func firstLine(of handle: FileHandle) -> String? {
-    let line = LockedText()
-    let done = DispatchSemaphore(value: 0)
-    Thread {
-      var bytes: [UInt8] = []
-      while !bytes.contains(0x0A) {
-        let chunk = handle.availableData
-        if chunk.isEmpty { break }
-        bytes.append(contentsOf: chunk)
-      }
-      line.set(String(decoding: bytes.prefix { $0 != 0x0A }, as: UTF8.self))
-      done.signal()
-    }.start()
-    guard done.wait(timeout: .now() + 10) == .success else { return nil }
-    return line.get()
   }
 }
