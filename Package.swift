@@ -52,14 +52,17 @@ let package = Package(
 
     // Benchmarks.
     .executableTarget(
-      name: "patfuzz-bench", dependencies: ["PATModel"], path: "Benchmarks/patfuzz-bench",
+      name: "patfuzz-bench", dependencies: ["PATModel", "PropertyKit"],
+      path: "Benchmarks/patfuzz-bench",
       swiftSettings: sharedSettings),
 
     // Tests.
     .testTarget(
       name: "PropertyKitTests", dependencies: ["PropertyKit", "PropertyKitTesting"],
       swiftSettings: sharedSettings),
-    .testTarget(name: "PATModelTests", dependencies: ["PATModel"], swiftSettings: sharedSettings),
+    .testTarget(
+      name: "PATModelTests", dependencies: ["PATModel", "PropertyKit"],
+      swiftSettings: sharedSettings),
     .testTarget(name: "PATHTTPTests", dependencies: ["PATHTTP"], swiftSettings: sharedSettings),
     .testTarget(
       name: "PATHarnessTests",

@@ -1,3 +1,5 @@
+import PropertyKit
+
 /// The workloads built into the benchmark, the same bytes on every run.
 enum BuiltInWorkloads {
   /// The names of the built-in workloads, in report order.
@@ -36,7 +38,7 @@ enum BuiltInWorkloads {
   ///
   /// - Returns: The payloads, the same on every run.
   static func varied() -> [[UInt8]] {
-    var random = SeededRandom(seed: seed)
+    var random = SplitMix64(seed: seed)
     return (0..<payloadCount).map { _ in variedPayload(&random) }
   }
 
@@ -60,7 +62,7 @@ enum BuiltInWorkloads {
   ///
   /// - Parameter random: The generator to draw from.
   /// - Returns: The payload.
-  private static func variedPayload(_ random: inout SeededRandom) -> [UInt8] {
+  private static func variedPayload(_ random: inout SplitMix64) -> [UInt8] {
     var members: [String] = []
     let spaced = random.percent(20)
     let colon = spaced ? ": " : ":"
@@ -109,7 +111,7 @@ enum BuiltInWorkloads {
   ///
   /// - Parameter random: The generator to draw from.
   /// - Returns: The date-time text.
-  private static func date(_ random: inout SeededRandom) -> String {
+  private static func date(_ random: inout SplitMix64) -> String {
     func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
     var text = "\(random.between(2026...2035))-\(two(random.between(1...12)))-"
     text += "\(two(random.between(1...28)))\(random.percent(95) ? "T" : "t")"
@@ -137,7 +139,7 @@ enum BuiltInWorkloads {
   ///
   /// - Returns: The payloads, the same on every run.
   static func invalid() -> [[UInt8]] {
-    var random = SeededRandom(seed: seed ^ 0xBAD)
+    var random = SplitMix64(seed: seed ^ 0xBAD)
     return (0..<payloadCount).map { index in
       let valid = variedPayload(&random)
       return invalidPayload(kind: index % 11, from: valid, &random)
@@ -151,7 +153,7 @@ enum BuiltInWorkloads {
   ///   - valid: A varied payload, for the truncations.
   ///   - random: The generator to draw from.
   /// - Returns: The payload.
-  private static func invalidPayload(kind: Int, from valid: [UInt8], _ random: inout SeededRandom)
+  private static func invalidPayload(kind: Int, from valid: [UInt8], _ random: inout SplitMix64)
     -> [UInt8]
   {
     let name = "\"name\":\"\(random.pick(baseNames))"

@@ -1,24 +1,8 @@
-/// SplitMix64: a small seeded generator whose sequence depends only on its seed, so every run
-/// of a test sees the same payloads.
-struct SplitMix64 {
-  private var state: UInt64
+import PropertyKit
 
-  /// Creates a generator.
-  ///
-  /// - Parameter seed: The seed; the same seed gives the same sequence.
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  /// The next 64 random bits.
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+/// Draws on PropertyKit's SplitMix64, whose sequence depends only on its seed, so every run of
+/// a test sees the same payloads.
+extension SplitMix64 {
   /// A number in `0..<bound` (bound > 0).
   mutating func below(_ bound: Int) -> Int {
     Int(truncatingIfNeeded: (next() >> 11) % UInt64(bound))

@@ -1,3 +1,4 @@
+import PropertyKit
 import Testing
 
 @testable import PATModel

@@ -1,25 +1,7 @@
-/// SplitMix64: a small seeded generator, so every run builds the same workloads.
-struct SeededRandom {
-  private var state: UInt64
+import PropertyKit
 
-  /// Creates a generator.
-  ///
-  /// - Parameter seed: The seed; the same seed gives the same sequence.
-  init(seed: UInt64) {
-    state = seed
-  }
-
-  /// The next 64 random bits.
-  ///
-  /// - Returns: The bits.
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
-  }
-
+/// Draws on PropertyKit's SplitMix64, so every run builds the same workloads.
+extension SplitMix64 {
   /// A number in `0..<bound`.
   ///
   /// - Parameter bound: The exclusive upper bound, above 0.
