@@ -36,23 +36,25 @@ enum Digest {
     return digest &+ request.additionalMembers.count
   }
 
-  /// A number derived from a decoding error.
+  /// A number derived from a decoding error: its violations' count and first code (messages
+  /// are built only when read, and a caller deciding on a payload reads codes).
   ///
   /// - Parameter error: The error.
   /// - Returns: The digest.
   @inline(__always)
   static func of(_ error: RequestDecodingError) -> Int {
-    error.violations.count &* 31 &+ error.violations[0].message.utf8.count
+    error.violations.count &* 31 &+ error.violations[0].code.rawValue.utf8.count
   }
 
-  /// A number derived from a verdict.
+  /// A number derived from a verdict: the normalized request, or the violations' count and
+  /// first code.
   ///
   /// - Parameter verdict: The verdict.
   /// - Returns: The digest.
   @inline(__always)
   static func of(_ verdict: Verdict) -> Int {
     guard let normalized = verdict.normalized else {
-      return verdict.violations.count &* 31 &+ verdict.violations[0].message.utf8.count
+      return verdict.violations.count &* 31 &+ verdict.violations[0].code.rawValue.utf8.count
     }
     return normalized.name.utf8.count &+ normalized.scope.count
       &+ Int(normalized.accessTokenValiditySeconds)
