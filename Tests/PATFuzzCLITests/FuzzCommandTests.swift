@@ -125,19 +125,27 @@ struct FuzzCommandTests {
     #expect((Self.string(crash, "payload")?.utf8.count ?? .max) <= 1100)
   }
 
-  @Test("a protocol-breaking answer is a finding")
+  @Test("an answer that is not JSON is a protocol error, and the next request restarts the process")
   func garbageAnswer() throws {
-    let captured = CapturedIO()
-    let payload = Array(#"{"name":"garbage","userAwareTokenNeverExpires":true}"#.utf8)
     let sut = SUTPool(command: Executable.sutReference(faults: ["garbage"]), timeout: 2)
     defer { sut.stopAll() }
-    #expect(throws: SUTProtocolError.self) {
-      try sut.ask(
-        SUTRequest(
-          id: 1, payload: String(decoding: payload, as: UTF8.self), now: CorpusCase.defaultNow,
-          existingNames: []))
+    func request(_ id: Int, name: String) -> SUTRequest {
+      SUTRequest(
+        id: id, payload: #"{"name":"\#(name)","userAwareTokenNeverExpires":true}"#,
+        now: CorpusCase.defaultNow, existingNames: [])
     }
-    _ = captured
+    do {
+      _ = try sut.ask(request(1, name: "garbage"))
+      Issue.record("a line that is not JSON was accepted as an answer")
+    } catch {
+      guard case .malformedAnswer = error else {
+        Issue.record("expected a malformed answer, got \(error)")
+        return
+      }
+    }
+    let answer = try sut.ask(request(2, name: "fine"))
+    #expect(answer == SUTAnswer(id: 2, accepted: true, codes: []))
+    #expect(sut.starts == 2)
   }
 
   @Test("the same seed gives the same first finding")
