@@ -30,7 +30,7 @@ struct ArgumentList {
       }
       let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
       let name = String(parts[0])
-      guard let option = options.first(where: { $0.name == name }) else {
+      guard let option = (options + [Self.help]).first(where: { $0.name == name }) else {
         throw UsageError("unknown option '\(name)'")
       }
       if option.takesValue {
@@ -48,6 +48,29 @@ struct ArgumentList {
         flags.insert(name)
       }
     }
+  }
+
+  /// `--help`, which every command accepts.
+  static let help = Option(name: "--help", takesValue: false)
+
+  /// Reads a command's arguments, or prints its usage when they ask for `--help`.
+  ///
+  /// - Parameters:
+  ///   - arguments: The arguments after the command name.
+  ///   - options: The accepted options (`--help` is always accepted).
+  ///   - usage: The command's usage text.
+  ///   - io: Where the usage goes.
+  /// - Returns: The arguments, or `nil` when the usage was printed and the command is done.
+  /// - Throws: ``UsageError`` for an unknown option or a missing value.
+  static func parse(
+    _ arguments: [String], options: [Option], usage: String, io: CommandIO
+  ) throws(UsageError) -> ArgumentList? {
+    let list = try ArgumentList(arguments, options: options)
+    guard !list.has(help.name) else {
+      io.writeOutput(usage)
+      return nil
+    }
+    return list
   }
 
   /// The last value given for an option, if any.

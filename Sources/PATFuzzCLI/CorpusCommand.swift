@@ -54,9 +54,8 @@ enum CorpusCommand {
   }
 
   static func add(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
-    let list = try ArgumentList(arguments, options: addOptions)
-    if list.has("--help") {
-      io.writeOutput(usage)
+    guard let list = try ArgumentList.parse(arguments, options: addOptions, usage: usage, io: io)
+    else {
       return .success
     }
     guard let file = try list.positionals(atMost: 1).first else {
@@ -106,13 +105,11 @@ enum CorpusCommand {
   }
 
   static func minimize(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
-    let list = try ArgumentList(
-      arguments,
-      options: [
-        .init(name: "--dry-run", takesValue: false), .init(name: "--help", takesValue: false),
-      ])
-    if list.has("--help") {
-      io.writeOutput(usage)
+    guard
+      let list = try ArgumentList.parse(
+        arguments,
+        options: [.init(name: "--dry-run", takesValue: false)], usage: usage, io: io)
+    else {
       return .success
     }
     let store = CorpusStore(root: try list.positionals(atMost: 1).first ?? "corpus")
@@ -141,13 +138,11 @@ enum CorpusCommand {
   }
 
   static func export(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
-    let list = try ArgumentList(
-      arguments,
-      options: [
-        .init(name: "--corpus", takesValue: true), .init(name: "--help", takesValue: false),
-      ])
-    if list.has("--help") {
-      io.writeOutput(usage)
+    guard
+      let list = try ArgumentList.parse(
+        arguments,
+        options: [.init(name: "--corpus", takesValue: true)], usage: usage, io: io)
+    else {
       return .success
     }
     guard let output = try list.positionals(atMost: 1).first else {

@@ -63,7 +63,6 @@ enum FuzzCommand {
     .init(name: "--shrink-seconds", takesValue: true), .init(name: "--batch", takesValue: true),
     .init(name: "--property", takesValue: true), .init(name: "--sut-url", takesValue: true),
     .init(name: "--header", takesValue: true),
-    .init(name: "--help", takesValue: false),
   ]
 
   /// The parsed command line.
@@ -80,9 +79,8 @@ enum FuzzCommand {
   }
 
   static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
-    let list = try ArgumentList(arguments, options: options)
-    if list.has("--help") {
-      io.writeOutput(usage)
+    guard let list = try ArgumentList.parse(arguments, options: options, usage: usage, io: io)
+    else {
       return .success
     }
     _ = try list.positionals(atMost: 0)

@@ -18,14 +18,12 @@ enum ReplayCommand {
     """
 
   static let options: [ArgumentList.Option] = [
-    .init(name: "--quiet", takesValue: false),
-    .init(name: "--help", takesValue: false),
+    .init(name: "--quiet", takesValue: false)
   ]
 
   static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
-    let list = try ArgumentList(arguments, options: options)
-    if list.has("--help") {
-      io.writeOutput(usage)
+    guard let list = try ArgumentList.parse(arguments, options: options, usage: usage, io: io)
+    else {
       return .success
     }
     let root = try list.positionals(atMost: 1).first ?? "corpus"

@@ -26,11 +26,11 @@ enum SUTReferenceCommand {
   ]
 
   static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
-    let list = try ArgumentList(
-      arguments,
-      options: [.init(name: "--fault", takesValue: true), .init(name: "--help", takesValue: false)])
-    if list.has("--help") {
-      io.writeOutput(usage)
+    guard
+      let list = try ArgumentList.parse(
+        arguments,
+        options: [.init(name: "--fault", takesValue: true)], usage: usage, io: io)
+    else {
       return .success
     }
     _ = try list.positionals(atMost: 0)

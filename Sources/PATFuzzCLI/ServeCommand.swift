@@ -46,7 +46,6 @@ enum ServeCommand {
     .init(name: "--rate-window", takesValue: true),
     .init(name: "--max-connections", takesValue: true),
     .init(name: "--max-body", takesValue: true),
-    .init(name: "--help", takesValue: false),
   ]
 
   /// Runs `patfuzz serve` until a signal stops it.
@@ -57,9 +56,8 @@ enum ServeCommand {
   /// - Returns: 0 after SIGTERM or SIGINT, 70 when the address cannot be bound.
   /// - Throws: ``UsageError`` for options that cannot be used.
   static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
-    let list = try ArgumentList(arguments, options: options)
-    if list.has("--help") {
-      io.writeOutput(usage)
+    guard let list = try ArgumentList.parse(arguments, options: options, usage: usage, io: io)
+    else {
       return .success
     }
     _ = try list.positionals(atMost: 0)

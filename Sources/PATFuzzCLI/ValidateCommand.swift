@@ -22,13 +22,11 @@ enum ValidateCommand {
     .init(name: "--existing", takesValue: true),
     .init(name: "--strict", takesValue: false),
     .init(name: "--names", takesValue: true),
-    .init(name: "--help", takesValue: false),
   ]
 
   static func run(_ arguments: [String], io: CommandIO) throws(UsageError) -> ExitCode {
-    let list = try ArgumentList(arguments, options: options)
-    if list.has("--help") {
-      io.writeOutput(usage)
+    guard let list = try ArgumentList.parse(arguments, options: options, usage: usage, io: io)
+    else {
       return .success
     }
     let inputs = try list.positionals(atMost: 1)
