@@ -6,6 +6,8 @@ struct StringToken {
   var end: Int
   /// Whether the literal has no backslash escape, so its bytes are its text.
   var isPlain: Bool
+  /// Whether every byte between the quotes is ASCII.
+  var isASCII: Bool = false
 
   /// The number of bytes between the quotes.
   var length: Int { end &- start }
@@ -23,6 +25,7 @@ extension ByteScanner {
     index &+= 1
     let start = index
     var isPlain = true
+    var isASCII = true
     while true {
       while index &+ 8 <= count {
         let word = UInt64(
@@ -38,7 +41,7 @@ extension ByteScanner {
       guard index < count else { throw fail(.unexpectedEnd) }
       let byte = self[index]
       if byte == UInt8(ascii: "\"") {
-        let token = StringToken(start: start, end: index, isPlain: isPlain)
+        let token = StringToken(start: start, end: index, isPlain: isPlain, isASCII: isASCII)
         index &+= 1
         return token
       }
@@ -48,6 +51,7 @@ extension ByteScanner {
       } else if byte < 0x20 {
         throw fail(.controlCharacterInString)
       } else if byte >= 0x80 {
+        isASCII = false
         index &+= try utf8SequenceLength()
       } else {
         index &+= 1
@@ -191,8 +195,8 @@ extension ByteScanner {
   func string(_ token: StringToken) -> String {
     if token.isPlain {
       return String(
-        decoding: UnsafeRawBufferPointer(start: base + token.start, count: token.length),
-        as: UTF8.self)
+        checkedUTF8: UnsafeRawBufferPointer(start: base + token.start, count: token.length),
+        isASCII: token.isASCII)
     }
     return unescapedString(token)
   }

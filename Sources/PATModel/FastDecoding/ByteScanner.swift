@@ -99,16 +99,12 @@ struct ByteScanner {
   @inline(__always)
   mutating func scanLiteral(_ word: StaticString) throws(JSONSyntaxError) {
     let length = word.utf8CodeUnitCount
-    if index &+ length < count {
-      // Fast path: the whole word and one more byte are there.
-      var matches = true
-      for offset in 0..<length where self[index &+ offset] != word.utf8Start[offset] {
-        matches = false
-      }
-      if matches, !Self.isLetter(self[index &+ length]) {
-        index &+= length
-        return
-      }
+    // Fast path: the whole word and one more byte are there, and the word matches.
+    if index &+ length < count, bytes(at: index, equal: word),
+      !Self.isLetter(self[index &+ length])
+    {
+      index &+= length
+      return
     }
     try scanLiteralSlowly(word)
   }

@@ -156,27 +156,39 @@ public struct Validator: Sendable {
   ///   - violations: Receives the violations found.
   @inline(__always)
   private static func checkName(
-    _ name: Presence<String>, _ context: ValidationContext, into violations: inout [Violation]
+    _ name: borrowing Presence<String>, _ context: ValidationContext,
+    into violations: inout [Violation]
   ) {
-    guard let name = name.value else {
+    switch name {
+    case .absent, .null:
       violations.append(
         Violation(code: .nameRequired, field: "name", message: "name is required"))
-      return
+    case .value(let text):
+      if text.utf8.isEmpty {
+        violations.append(Violation(code: .nameEmpty, field: "name", message: "name is empty"))
+      }
+      if !context.existingNames.isEmpty, isDuplicate(text, context) {
+        violations.append(
+          Violation(
+            code: .nameDuplicate, field: "name",
+            message: "the owner already has a token with this name"))
+      }
     }
-    if name.utf8.isEmpty {
-      violations.append(Violation(code: .nameEmpty, field: "name", message: "name is empty"))
-    }
+  }
+
+  /// Whether a name matches one of the owner's names, as the context compares names.
+  ///
+  /// - Parameters:
+  ///   - name: The name sent.
+  ///   - context: The owner's names and the comparison.
+  /// - Returns: `true` when the owner already has a token with this name.
+  private static func isDuplicate(_ name: String, _ context: ValidationContext) -> Bool {
     var comparison = context.nameComparison
     if context.plantedFaults.contains(.canonicalNameComparison) { comparison = .canonical }
     if context.plantedFaults.contains(.caseInsensitiveNameComparison) {
       comparison = .caseInsensitive
     }
-    if context.existingNames.contains(where: { comparison.matches(name, $0) }) {
-      violations.append(
-        Violation(
-          code: .nameDuplicate, field: "name",
-          message: "the owner already has a token with this name"))
-    }
+    return context.existingNames.contains(where: { comparison.matches(name, $0) })
   }
 
   /// Checks `accessTokenValiditySeconds` against its range, when present.
