@@ -29,12 +29,12 @@ enum BenchDecoder: String, CaseIterable {
     case .fast:
       return {
         workload.storage.withUnsafeBytes { all in
-          var decoder = FastRequestDecoder()
           var failures = 0
           for range in workload.ranges {
             do throws(RequestDecodingError) {
               blackHole.consume(
-                Digest.of(try decoder.decode(UnsafeRawBufferPointer(rebasing: all[range]))))
+                Digest.of(
+                  try FastRequestDecoder.decode(UnsafeRawBufferPointer(rebasing: all[range]))))
             } catch {
               failures += 1
               blackHole.consume(Digest.of(error))
@@ -47,10 +47,9 @@ enum BenchDecoder: String, CaseIterable {
       let context = Self.context
       return {
         workload.storage.withUnsafeBytes { all in
-          var decoder = FastRequestDecoder()
           var failures = 0
           for range in workload.ranges {
-            let verdict = decoder.validate(
+            let verdict = FastRequestDecoder.validate(
               UnsafeRawBufferPointer(rebasing: all[range]), context: context)
             if !verdict.isValid { failures += 1 }
             blackHole.consume(Digest.of(verdict))

@@ -8,78 +8,19 @@
 /// violations in the same order, with the same codes, fields and messages; a `json.malformed`
 /// names the same first byte and reason as ``JSONParser``). Unknown members' values are checked
 /// in the pass and built only once the payload is known to decode.
-public struct FastRequestDecoder: Sendable {
-  /// The scope strings built for earlier payloads.
-  private var scopeStrings: ScopeStringCache
-
-  /// Creates a decoder for many payloads.
-  ///
-  /// The decoder remembers the scope strings it builds (scopes recur from payload to
-  /// payload), and gives them again without allocating. Keep one per thread.
-  public init() {
-    scopeStrings = ScopeStringCache(enabled: true)
-  }
-
-  /// Creates a decoder that remembers nothing, for one payload.
-  ///
-  /// - Parameter once: Nothing; tells this initializer apart.
-  private init(once: Void) {
-    scopeStrings = ScopeStringCache(enabled: false)
-  }
-
-  // MARK: - Decoding
-
+public enum FastRequestDecoder {
   /// Decodes a payload.
   ///
   /// - Parameter bytes: The payload.
   /// - Returns: The request, as the reference decoder builds it.
   /// - Throws: ``RequestDecodingError`` with one `json.malformed` violation, or the
   ///   `json.duplicateKey` violations, or the `type.mismatch` violations.
-  public mutating func decode(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingError)
+  public static func decode(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingError)
     -> CreatePersonalAccessTokenRequest
   {
     var request = CreatePersonalAccessTokenRequest()
     try decode(bytes, into: &request)
     return request
-  }
-
-  /// Decodes a payload.
-  ///
-  /// - Parameter bytes: The payload.
-  /// - Returns: The request, as the reference decoder builds it.
-  /// - Throws: ``RequestDecodingError``, as the reference decoder reports it.
-  public mutating func decode(_ bytes: [UInt8]) throws(RequestDecodingError)
-    -> CreatePersonalAccessTokenRequest
-  {
-    let result: Result<CreatePersonalAccessTokenRequest, RequestDecodingError> =
-      bytes.withUnsafeBytes { buffer in
-        Result { () throws(RequestDecodingError) in try decode(buffer) }
-      }
-    return try result.get()
-  }
-
-  /// Decodes one payload, with a decoder that remembers nothing.
-  ///
-  /// - Parameter bytes: The payload.
-  /// - Returns: The request, as the reference decoder builds it.
-  /// - Throws: ``RequestDecodingError``, as the reference decoder reports it.
-  public static func decode(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingError)
-    -> CreatePersonalAccessTokenRequest
-  {
-    var decoder = FastRequestDecoder(once: ())
-    return try decoder.decode(bytes)
-  }
-
-  /// Decodes one payload, with a decoder that remembers nothing.
-  ///
-  /// - Parameter bytes: The payload.
-  /// - Returns: The request, as the reference decoder builds it.
-  /// - Throws: ``RequestDecodingError``, as the reference decoder reports it.
-  public static func decode(_ bytes: [UInt8]) throws(RequestDecodingError)
-    -> CreatePersonalAccessTokenRequest
-  {
-    var decoder = FastRequestDecoder(once: ())
-    return try decoder.decode(bytes)
   }
 
   /// Decodes a payload into a request that has every member absent.
@@ -91,15 +32,14 @@ public struct FastRequestDecoder: Sendable {
   ///   - bytes: The payload.
   ///   - request: A request with every member absent; receives the decoded members.
   /// - Throws: ``RequestDecodingError``, as the reference decoder reports it.
-  private mutating func decode(
+  private static func decode(
     _ bytes: UnsafeRawBufferPointer, into request: inout CreatePersonalAccessTokenRequest
   ) throws(RequestDecodingError) {
     guard !bytes.isEmpty else {
-      throw Self.malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd))
+      throw malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd))
     }
-    var scan = startScan(of: bytes)
-    defer { swap(&scopeStrings, &scan.scopeStrings) }
-    if let error = scan.syntaxError(scanningInto: &request) { throw Self.malformed(error) }
+    var scan = RequestScan(ByteScanner(nonEmpty: bytes))
+    if let error = scan.syntaxError(scanningInto: &request) { throw malformed(error) }
     if scan.hasDecodingError, let error = scan.decodingError() { throw error }
     switch scan.expirationDate {
     case .absent: break
@@ -111,18 +51,20 @@ public struct FastRequestDecoder: Sendable {
     }
   }
 
-  /// Starts a scan of a payload that is not empty, lending it the cache of scope strings.
+  /// Decodes a payload.
   ///
   /// - Parameter bytes: The payload.
-  /// - Returns: The scan, at the start of the payload.
-  @inline(__always)
-  private mutating func startScan(of bytes: UnsafeRawBufferPointer) -> RequestScan {
-    var lent = ScopeStringCache(enabled: false)
-    swap(&lent, &scopeStrings)
-    return RequestScan(ByteScanner(nonEmpty: bytes), scopeStrings: lent)
+  /// - Returns: The request, as the reference decoder builds it.
+  /// - Throws: ``RequestDecodingError``, as the reference decoder reports it.
+  public static func decode(_ bytes: [UInt8]) throws(RequestDecodingError)
+    -> CreatePersonalAccessTokenRequest
+  {
+    let result: Result<CreatePersonalAccessTokenRequest, RequestDecodingError> =
+      bytes.withUnsafeBytes { buffer in
+        Result { () throws(RequestDecodingError) in try decode(buffer) }
+      }
+    return try result.get()
   }
-
-  // MARK: - Validating
 
   /// Decodes and validates a payload in one pass, without building what the verdict does not
   /// need (the expiration date is parsed from the payload's bytes, unknown members' values
@@ -132,19 +74,16 @@ public struct FastRequestDecoder: Sendable {
   ///   - bytes: The payload.
   ///   - context: The clock reading, the owner's tokens and the options.
   /// - Returns: The verdict ``Validator/validate(json:)-([UInt8])`` gives in the same context.
-  public mutating func validate(_ bytes: UnsafeRawBufferPointer, context: ValidationContext)
+  public static func validate(_ bytes: UnsafeRawBufferPointer, context: ValidationContext)
     -> Verdict
   {
     guard !bytes.isEmpty else {
-      return Self.failure(Self.malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd)))
+      return failure(malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd)))
     }
     var request = CreatePersonalAccessTokenRequest()
-    var scan = startScan(of: bytes)
-    defer { swap(&scopeStrings, &scan.scopeStrings) }
-    if let error = scan.syntaxError(scanningInto: &request) {
-      return Self.failure(Self.malformed(error))
-    }
-    if scan.hasDecodingError, let error = scan.decodingError() { return Self.failure(error) }
+    var scan = RequestScan(ByteScanner(nonEmpty: bytes))
+    if let error = scan.syntaxError(scanningInto: &request) { return failure(malformed(error)) }
+    if scan.hasDecodingError, let error = scan.decodingError() { return failure(error) }
     let expiration: Validator.ExpirationDateInput
     if case .value(let token) = scan.expirationDate, token.length > 0 {
       expiration = scan.scanner.parseExpirationDate(token)
@@ -162,42 +101,6 @@ public struct FastRequestDecoder: Sendable {
       neverExpires: request.userAwareTokenNeverExpires)
   }
 
-  /// Decodes and validates a payload in one pass.
-  ///
-  /// - Parameters:
-  ///   - bytes: The payload.
-  ///   - context: The clock reading, the owner's tokens and the options.
-  /// - Returns: The verdict ``Validator/validate(json:)-([UInt8])`` gives in the same context.
-  public mutating func validate(_ bytes: [UInt8], context: ValidationContext) -> Verdict {
-    bytes.withUnsafeBytes { validate($0, context: context) }
-  }
-
-  /// Decodes and validates one payload, with a decoder that remembers nothing.
-  ///
-  /// - Parameters:
-  ///   - bytes: The payload.
-  ///   - context: The clock reading, the owner's tokens and the options.
-  /// - Returns: The verdict ``Validator/validate(json:)-([UInt8])`` gives in the same context.
-  public static func validate(_ bytes: UnsafeRawBufferPointer, context: ValidationContext)
-    -> Verdict
-  {
-    var decoder = FastRequestDecoder(once: ())
-    return decoder.validate(bytes, context: context)
-  }
-
-  /// Decodes and validates one payload, with a decoder that remembers nothing.
-  ///
-  /// - Parameters:
-  ///   - bytes: The payload.
-  ///   - context: The clock reading, the owner's tokens and the options.
-  /// - Returns: The verdict ``Validator/validate(json:)-([UInt8])`` gives in the same context.
-  public static func validate(_ bytes: [UInt8], context: ValidationContext) -> Verdict {
-    var decoder = FastRequestDecoder(once: ())
-    return decoder.validate(bytes, context: context)
-  }
-
-  // MARK: - Errors
-
   /// The verdict for a payload that does not decode.
   ///
   /// - Parameter error: Why the payload does not decode.
@@ -205,6 +108,16 @@ public struct FastRequestDecoder: Sendable {
   @inline(never)
   private static func failure(_ error: RequestDecodingError) -> Verdict {
     Verdict(violations: error.violations, normalized: nil)
+  }
+
+  /// Decodes and validates a payload in one pass.
+  ///
+  /// - Parameters:
+  ///   - bytes: The payload.
+  ///   - context: The clock reading, the owner's tokens and the options.
+  /// - Returns: The verdict ``Validator/validate(json:)-([UInt8])`` gives in the same context.
+  public static func validate(_ bytes: [UInt8], context: ValidationContext) -> Verdict {
+    bytes.withUnsafeBytes { validate($0, context: context) }
   }
 
   /// The error for a payload that is not well-formed JSON.

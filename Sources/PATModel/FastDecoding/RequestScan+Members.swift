@@ -312,7 +312,7 @@ extension RequestScan {
             tokens[gathered] = token
             gathered &+= 1
           } else if !mismatched {
-            more.append(scopeStrings.string(token, in: scanner))
+            more.append(scanner.string(token))
           }
         } else {
           let found = try scanner.skipValue(depth: 2)
@@ -332,9 +332,7 @@ extension RequestScan {
           if mismatched { return .absent }
           var scopes: [String] = []
           scopes.reserveCapacity(gathered + more.count)
-          for index in 0..<gathered {
-            scopes.append(scopeStrings.string(tokens[index], in: scanner))
-          }
+          for index in 0..<gathered { scopes.append(scanner.string(tokens[index])) }
           if !more.isEmpty { scopes.append(contentsOf: more) }
           return .value(scopes)
         default: throw scanner.unexpected("',' or ']'")

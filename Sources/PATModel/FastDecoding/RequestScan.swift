@@ -45,17 +45,12 @@ struct RequestScan {
   var expirationDate: Presence<StringToken> = .absent
   /// Unknown members, repeated names and type mismatches, once there is one.
   var findings: Findings?
-  /// The scope strings built for earlier payloads.
-  var scopeStrings: ScopeStringCache
 
   /// Creates a scan at the start of a payload.
   ///
-  /// - Parameters:
-  ///   - scanner: A scanner at the start of the payload.
-  ///   - scopeStrings: The scope strings built for earlier payloads.
-  init(_ scanner: ByteScanner, scopeStrings: consuming ScopeStringCache) {
+  /// - Parameter scanner: A scanner at the start of the payload.
+  init(_ scanner: ByteScanner) {
     self.scanner = scanner
-    self.scopeStrings = scopeStrings
   }
 
   /// The findings, created on first use.
