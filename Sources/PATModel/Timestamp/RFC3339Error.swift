@@ -10,7 +10,7 @@ public struct RFC3339Error: Error, Hashable, Sendable, CustomStringConvertible {
     /// A digit was required.
     case expectedDigit
     /// A given character (`-`, `:`, `T`, ...) was required.
-    case expected(String)
+    case expected(Separator)
     /// The month is not 01-12.
     case monthOutOfRange
     /// The day does not exist in that month of that year (Feb 30, Feb 29 of a common year...).
@@ -31,6 +31,19 @@ public struct RFC3339Error: Error, Hashable, Sendable, CustomStringConvertible {
     case trailingCharacters
   }
 
+  /// A character (or choice of characters) the date-time needed where it had another; the
+  /// raw value is how messages show it.
+  public enum Separator: String, Hashable, Sendable {
+    /// `-` between the year, the month and the day.
+    case hyphen = "-"
+    /// `T` (or `t`) between the date and the time.
+    case timeDesignator = "T"
+    /// `:` between hours, minutes and seconds, and in an offset.
+    case colon = ":"
+    /// `Z`, `+` or `-` where the offset starts.
+    case offset = "Z, + or -"
+  }
+
   /// The byte offset into the date-time text where the problem was found.
   public var offset: Int
   /// What went wrong.
@@ -47,7 +60,7 @@ public struct RFC3339Error: Error, Hashable, Sendable, CustomStringConvertible {
     switch reason {
     case .unexpectedEnd: what = "the text ends too early"
     case .expectedDigit: what = "expected a digit"
-    case .expected(let text): what = "expected '\(text)'"
+    case .expected(let separator): what = "expected '\(separator.rawValue)'"
     case .monthOutOfRange: what = "month is not 01-12"
     case .dayOutOfRange: what = "day does not exist in that month"
     case .hourOutOfRange: what = "hour is not 00-23"

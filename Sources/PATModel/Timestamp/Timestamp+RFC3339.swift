@@ -216,27 +216,27 @@ struct RFC3339Cursor {
 
   mutating func parse() throws(RFC3339Error) -> Timestamp {
     let year = try digits(4)
-    try expect(UInt8(ascii: "-"), "-")
+    try expect(UInt8(ascii: "-"), .hyphen)
     let monthStart = index
     let month = try digits(2)
     guard (1...12).contains(month) else {
       throw RFC3339Error(offset: monthStart, reason: .monthOutOfRange)
     }
-    try expect(UInt8(ascii: "-"), "-")
+    try expect(UInt8(ascii: "-"), .hyphen)
     let dayStart = index
     let day = try digits(2)
     guard day >= 1, day <= CivilDate.daysInMonth(month, year: year) else {
       throw RFC3339Error(offset: dayStart, reason: .dayOutOfRange)
     }
-    try expect(anyOf: UInt8(ascii: "T"), UInt8(ascii: "t"), "T")
+    try expect(anyOf: UInt8(ascii: "T"), UInt8(ascii: "t"), .timeDesignator)
     let hourStart = index
     let hour = try digits(2)
     guard hour <= 23 else { throw RFC3339Error(offset: hourStart, reason: .hourOutOfRange) }
-    try expect(UInt8(ascii: ":"), ":")
+    try expect(UInt8(ascii: ":"), .colon)
     let minuteStart = index
     let minute = try digits(2)
     guard minute <= 59 else { throw RFC3339Error(offset: minuteStart, reason: .minuteOutOfRange) }
-    try expect(UInt8(ascii: ":"), ":")
+    try expect(UInt8(ascii: ":"), .colon)
     let secondStart = index
     let second = try digits(2)
     guard second <= 59 else { throw RFC3339Error(offset: secondStart, reason: .secondOutOfRange) }
@@ -288,13 +288,13 @@ struct RFC3339Cursor {
       return 0
     case UInt8(ascii: "+"): sign = 1
     case UInt8(ascii: "-"): sign = -1
-    default: throw RFC3339Error(offset: index, reason: .expected("Z, + or -"))
+    default: throw RFC3339Error(offset: index, reason: .expected(.offset))
     }
     index += 1
     let hourStart = index
     let hour = try digits(2)
     guard hour <= 23 else { throw RFC3339Error(offset: hourStart, reason: .offsetHourOutOfRange) }
-    try expect(UInt8(ascii: ":"), ":")
+    try expect(UInt8(ascii: ":"), .colon)
     let minuteStart = index
     let minute = try digits(2)
     guard minute <= 59 else {
@@ -316,16 +316,20 @@ struct RFC3339Cursor {
     return value
   }
 
-  private mutating func expect(_ byte: UInt8, _ text: String) throws(RFC3339Error) {
-    try expect(anyOf: byte, byte, text)
+  private mutating func expect(_ byte: UInt8, _ separator: RFC3339Error.Separator)
+    throws(RFC3339Error)
+  {
+    try expect(anyOf: byte, byte, separator)
   }
 
-  private mutating func expect(anyOf first: UInt8, _ second: UInt8, _ text: String)
+  private mutating func expect(
+    anyOf first: UInt8, _ second: UInt8, _ separator: RFC3339Error.Separator
+  )
     throws(RFC3339Error)
   {
     guard index < bytes.count else { throw RFC3339Error(offset: index, reason: .unexpectedEnd) }
     guard bytes[index] == first || bytes[index] == second else {
-      throw RFC3339Error(offset: index, reason: .expected(text))
+      throw RFC3339Error(offset: index, reason: .expected(separator))
     }
     index += 1
   }
