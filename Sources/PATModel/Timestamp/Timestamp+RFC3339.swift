@@ -78,46 +78,54 @@ extension Timestamp {
     let hour = two(11)
     let minute = two(14)
     let second = two(17)
-    // Days in the month: 28 plus two bits per month, plus one for the 29th of February.
-    let isLeapYear = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-    let monthLength =
-      28 &+ (0x3BB_EECC &>> (2 &* month) & 3) &+ (month == 2 && isLeapYear ? 1 : 0)
-    guard month >= 1, month <= 12, day >= 1, day <= monthLength, hour <= 23, minute <= 59,
-      second <= 59
-    else { return nil }
+    // The month and the time of day; the day is checked against its month only when it is
+    // past the 28th, the only days whose existence depends on the month (and the year).
+    guard month >= 1, month <= 12, day >= 1, hour <= 23, minute <= 59, second <= 59 else {
+      return nil
+    }
+    if day > 28 {
+      // Days in the month: 28 plus two bits per month, plus one for February of a leap year.
+      let isLeapYear = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+      let monthLength =
+        28 &+ (0x3BB_EECC &>> (2 &* month) & 3) &+ (month == 2 && isLeapYear ? 1 : 0)
+      guard day <= monthLength else { return nil }
+    }
 
     // The offset is the last byte (`Z`) or the last six (`+HH:MM`); a fraction lies between.
-    var offsetMinutes: Int64 = 0
-    var fractionEnd = count &- 1
-    if byte(fractionEnd) | 0x20 != UInt8(ascii: "z") {
-      fractionEnd = count &- 6
-      let sign = byte(fractionEnd)
-      guard fractionEnd >= 19, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"),
-        byte(fractionEnd &+ 3) == UInt8(ascii: ":")
-      else { return nil }
-      let offsetDigits = (
-        digit(fractionEnd &+ 1), digit(fractionEnd &+ 2), digit(fractionEnd &+ 4),
-        digit(fractionEnd &+ 5)
-      )
-      guard
-        max(max(offsetDigits.0, offsetDigits.1), max(offsetDigits.2, offsetDigits.3)) <= 9
-      else { return nil }
-      let offsetHour = offsetDigits.0 &* 10 &+ offsetDigits.1
-      let offsetMinute = offsetDigits.2 &* 10 &+ offsetDigits.3
-      guard offsetHour <= 23, offsetMinute <= 59 else { return nil }
-      offsetMinutes = offsetHour &* 60 &+ offsetMinute
-      if sign == UInt8(ascii: "-") { offsetMinutes = -offsetMinutes }
-    }
+    // Both endings are read, from the last eight bytes, and one is kept: which one a payload
+    // has is a coin toss to the branch predictor.
+    let isZulu = byte(count &- 1) | 0x20 == UInt8(ascii: "z")
+    let sign = byte(count &- 6)
+    // `??+HH:MM`: the digits are bytes 3, 4, 6 and 7 of the word, the colon byte 5.
+    let ending = word(count &- 8)
+    let colon: UInt64 = 0x0000_FF00_0000_0000
+    let offsetDigits: UInt64 = 0xFFFF_00FF_FF00_0000
+    let offsetShape =
+      ((ending & colon) ^ 0x0000_3A00_0000_0000)
+      | (digitsOnly(ending, ~offsetDigits) & 0x8080_8080_8080_8080)
+    let offsetHour = two(count &- 5)
+    let offsetMinute = two(count &- 2)
+    let offsetIsValid =
+      offsetShape == 0 && (sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-"))
+      && offsetHour <= 23 && offsetMinute <= 59
+    guard isZulu || offsetIsValid else { return nil }
+    let offsetMagnitude = offsetHour &* 60 &+ offsetMinute
+    let offsetMinutes: Int64 =
+      isZulu ? 0 : (sign == UInt8(ascii: "-") ? -offsetMagnitude : offsetMagnitude)
+    let fractionEnd = isZulu ? count &- 1 : count &- 6
+    guard fractionEnd >= 19 else { return nil }
+
     var millisecond: Int64 = 0
     if fractionEnd > 19 {
-      // `.` and 1 to 9 digits; the first three make the milliseconds.
+      // `.` and 1 to 9 digits; the first three make the milliseconds. The eight bytes that
+      // end at the fraction's end hold its last (up to eight) digits.
       let fractionDigits = fractionEnd &- 20
-      guard byte(19) == UInt8(ascii: "."), fractionDigits >= 1, fractionDigits <= 9 else {
-        return nil
-      }
-      var largest: Int64 = 0
-      for offset in 20..<fractionEnd { largest = max(largest, digit(offset)) }
-      guard largest <= 9 else { return nil }
+      let last = min(fractionDigits, 8)
+      let kept: UInt64 = last == 8 ? ~0 : ~(~0 &>> UInt64(truncatingIfNeeded: 8 &* last))
+      let lastDigits = digitsOnly(word(fractionEnd &- 8), ~kept) & 0x8080_8080_8080_8080
+      guard byte(19) == UInt8(ascii: "."), fractionDigits >= 1, fractionDigits <= 9,
+        lastDigits == 0, fractionDigits < 9 || digit(20) <= 9
+      else { return nil }
       let tenths = digit(20)
       let hundredths = fractionDigits >= 2 ? digit(21) : 0
       let thousandths = fractionDigits >= 3 ? digit(22) : 0
