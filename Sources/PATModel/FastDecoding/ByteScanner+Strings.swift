@@ -207,9 +207,15 @@ extension ByteScanner {
   /// - Returns: The unescaped text.
   @inline(never)
   private func unescapedString(_ token: StringToken) -> String {
-    // Escapes only ever shrink: `\n` is 1 byte, `\uXXXX` at most 3, a pair of them 4.
-    String(unsafeUninitializedCapacity: token.length) { buffer in
-      unescape(token, into: buffer.baseAddress!)
+    // Escapes only ever shrink: `\n` is 1 byte, `\uXXXX` at most 3, a pair of them 4. The
+    // text is well-formed UTF-8 (the scan checked the raw bytes and every `\u` escape), so it
+    // is not checked again; an escape may stand for a non-ASCII character, so ASCII is not
+    // claimed.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.length) { buffer in
+      let length = unescape(token, into: buffer.baseAddress!)
+      return String(
+        checkedUTF8: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: length),
+        isASCII: false)
     }
   }
 
