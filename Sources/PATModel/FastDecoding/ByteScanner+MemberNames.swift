@@ -26,7 +26,7 @@ extension ByteScanner {
         ? .accessTokenValiditySeconds : .userAwareTokenNeverExpires
     default: return nil
     }
-    let text = UnsafeRawBufferPointer(start: base + token.start, count: token.length)
+    let text = plainText(token)
     return text.elementsEqual(member.rawValue.utf8) ? member : nil
   }
 

@@ -189,14 +189,15 @@ extension ByteScanner {
 
   /// The text of a checked string literal.
   ///
+  /// The text is well-formed UTF-8 (the scan checked the raw bytes and every `\u` escape), so
+  /// it is not checked again.
+  ///
   /// - Parameter token: A token returned by ``scanString()`` on this payload.
   /// - Returns: The unescaped text.
   @inline(__always)
   func string(_ token: StringToken) -> String {
     if token.isPlain {
-      return String(
-        checkedUTF8: UnsafeRawBufferPointer(start: base + token.start, count: token.length),
-        isASCII: token.isASCII)
+      return String(checkedUTF8: plainText(token), isASCII: token.isASCII)
     }
     return unescapedString(token)
   }
@@ -207,15 +208,33 @@ extension ByteScanner {
   /// - Returns: The unescaped text.
   @inline(never)
   private func unescapedString(_ token: StringToken) -> String {
-    // Escapes only ever shrink: `\n` is 1 byte, `\uXXXX` at most 3, a pair of them 4. The
-    // text is well-formed UTF-8 (the scan checked the raw bytes and every `\u` escape), so it
-    // is not checked again; an escape may stand for a non-ASCII character, so ASCII is not
-    // claimed.
+    // An escape may stand for a non-ASCII character, so ASCII is not claimed.
+    withUnescapedText(token) { String(checkedUTF8: $0, isASCII: false) }
+  }
+
+  /// The bytes between the quotes of a checked string literal without escapes.
+  ///
+  /// - Parameter token: A plain token returned by ``scanString()`` on this payload.
+  /// - Returns: The bytes, in the payload.
+  @inline(__always)
+  func plainText(_ token: StringToken) -> UnsafeRawBufferPointer {
+    UnsafeRawBufferPointer(start: base + token.start, count: token.length)
+  }
+
+  /// Calls a function with the unescaped UTF-8 text of a checked string literal, written to
+  /// a temporary buffer.
+  ///
+  /// - Parameters:
+  ///   - token: A token returned by ``scanString()`` on this payload.
+  ///   - body: Receives the text; it must not keep the buffer.
+  /// - Returns: What `body` returns.
+  func withUnescapedText<Result>(
+    _ token: StringToken, _ body: (UnsafeRawBufferPointer) -> Result
+  ) -> Result {
+    // Escapes only ever shrink: `\n` is 1 byte, `\uXXXX` at most 3, a pair of them 4.
     withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.length) { buffer in
       let length = unescape(token, into: buffer.baseAddress!)
-      return String(
-        checkedUTF8: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: length),
-        isASCII: false)
+      return body(UnsafeRawBufferPointer(start: buffer.baseAddress!, count: length))
     }
   }
 

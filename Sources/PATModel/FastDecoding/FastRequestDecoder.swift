@@ -159,13 +159,8 @@ extension ByteScanner {
   @inline(__always)
   func parseExpirationDate(_ token: StringToken) -> Validator.ExpirationDateInput {
     if token.isPlain {
-      return Validator.ExpirationDateInput(
-        parsing: UnsafeRawBufferPointer(start: base + token.start, count: token.length))
+      return Validator.ExpirationDateInput(parsing: plainText(token))
     }
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: token.length) { buffer in
-      let length = unescape(token, into: buffer.baseAddress!)
-      return Validator.ExpirationDateInput(
-        parsing: UnsafeRawBufferPointer(start: buffer.baseAddress!, count: length))
-    }
+    return withUnescapedText(token) { Validator.ExpirationDateInput(parsing: $0) }
   }
 }
