@@ -162,6 +162,13 @@ enum TrickyPayloads {
       payloads.append("{\"scope\":[\(scopes.joined(separator: ","))]}")
       payloads.append("{\"scope\":[\(scopes.joined(separator: ",")),1,\"z\"]}")
       payloads.append("{\"scope\":[\(scopes.joined(separator: ",")),\"\\ud800\"]}")
+      // Valid requests, so the validator builds the scopes too; spaced, every other one escaped.
+      let spaced = scopes.indices.map { index in
+        index % 2 == 0 ? " \(scopes[index]) " : "\n\"\\u00e9\\n\(index)\"\t"
+      }
+      payloads.append(
+        "{\"name\":\"n\",\"userAwareTokenNeverExpires\":true,\"scope\":[\(spaced.joined(separator: ","))]}"
+      )
     }
     let long = String(repeating: "abcdefgh", count: 100)
     payloads.append("{\"name\":\"\(long)\",\"scope\":[\"\(long)\",\"\(long)é\\n\"]}")

@@ -67,7 +67,7 @@ extension ByteScanner {
   /// Finds the end of a checked string literal starting at its opening quote.
   ///
   /// - Returns: Where the literal's text lies and whether it has escapes.
-  private mutating func readCheckedString() -> StringToken {
+  mutating func readCheckedString() -> StringToken {
     index &+= 1
     let start = index
     var isPlain = true

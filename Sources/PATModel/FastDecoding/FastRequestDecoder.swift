@@ -18,36 +18,16 @@ public enum FastRequestDecoder {
   public static func decode(_ bytes: UnsafeRawBufferPointer) throws(RequestDecodingError)
     -> CreatePersonalAccessTokenRequest
   {
-    var request = CreatePersonalAccessTokenRequest()
-    try decode(bytes, into: &request)
-    return request
-  }
-
-  /// Decodes a payload into a request that has every member absent.
-  ///
-  /// Filling a request the caller owns, rather than returning one, lets the caller return it
-  /// without a copy.
-  ///
-  /// - Parameters:
-  ///   - bytes: The payload.
-  ///   - request: A request with every member absent; receives the decoded members.
-  /// - Throws: ``RequestDecodingError``, as the reference decoder reports it.
-  private static func decode(
-    _ bytes: UnsafeRawBufferPointer, into request: inout CreatePersonalAccessTokenRequest
-  ) throws(RequestDecodingError) {
     guard !bytes.isEmpty else {
       throw malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd))
     }
-    var scan = RequestScan(ByteScanner(nonEmpty: bytes))
-    if let error = scan.syntaxError(scanningInto: &request) { throw malformed(error) }
-    if scan.hasDecodingError, let error = scan.decodingError() { throw error }
-    switch scan.expirationDate {
-    case .absent: break
-    case .null: request.expirationDate = .null
-    case .value(let token): request.expirationDate = .value(scan.scanner.string(token))
-    }
-    if !scan.unknownMembers.isEmpty {
-      request.additionalMembers = scan.additionalMembers()
+    return try RequestScan.withScan(of: bytes) {
+      (scan) throws(RequestDecodingError) -> CreatePersonalAccessTokenRequest in
+      if let error = scan.syntaxError() { throw malformed(error) }
+      if scan.hasDecodingError, let error = scan.decodingError() { throw error }
+      var request = CreatePersonalAccessTokenRequest()
+      scan.fill(&request)
+      return request
     }
   }
 
@@ -66,9 +46,10 @@ public enum FastRequestDecoder {
     return try result.get()
   }
 
-  /// Decodes and validates a payload in one pass, without building what the verdict does not
-  /// need (the expiration date is parsed from the payload's bytes, unknown members' values
-  /// are only checked).
+  /// Decodes and validates a payload in one pass, building only what the verdict keeps: the
+  /// expiration date is parsed from the payload's bytes, unknown members' values are only
+  /// checked, and `name` and `scope` are built only for a valid request (or to compare the
+  /// name with the owner's).
   ///
   /// - Parameters:
   ///   - bytes: The payload.
@@ -80,9 +61,18 @@ public enum FastRequestDecoder {
     guard !bytes.isEmpty else {
       return failure(malformed(JSONSyntaxError(offset: 0, reason: .unexpectedEnd)))
     }
-    var request = CreatePersonalAccessTokenRequest()
-    var scan = RequestScan(ByteScanner(nonEmpty: bytes))
-    if let error = scan.syntaxError(scanningInto: &request) { return failure(malformed(error)) }
+    return RequestScan.withScan(of: bytes) { scan in verdict(of: &scan, context: context) }
+  }
+
+  /// Validates a scanned payload.
+  ///
+  /// - Parameters:
+  ///   - scan: A scan at the start of the payload.
+  ///   - context: The clock reading, the owner's tokens and the options.
+  /// - Returns: The verdict ``Validator/validate(json:)-([UInt8])`` gives in the same context.
+  @inline(__always)
+  private static func verdict(of scan: inout RequestScan, context: ValidationContext) -> Verdict {
+    if let error = scan.syntaxError() { return failure(malformed(error)) }
     if scan.hasDecodingError, let error = scan.decodingError() { return failure(error) }
     let expiration: Validator.ExpirationDateInput
     if case .value(let token) = scan.expirationDate, token.length > 0 {
@@ -90,15 +80,35 @@ public enum FastRequestDecoder {
     } else {
       expiration = .missing
     }
-    // Move the strings out of the request rather than copy them.
-    var name = Presence<String>.absent
-    var scope = Presence<[String]>.absent
-    swap(&name, &request.name)
-    swap(&scope, &request.scope)
-    return Validator.decide(
-      in: context, unknownMemberNames: scan.unknownMemberNames, name: name, scope: scope,
-      validity: request.accessTokenValiditySeconds, expiration: expiration,
-      neverExpires: request.userAwareTokenNeverExpires)
+    // The name is built here only when the owner's names must be compared with it.
+    var builtName: String?
+    let name: Validator.NameFacts
+    if case .value(let token) = scan.name {
+      if !context.existingNames.isEmpty {
+        let text = scan.scanner.string(token)
+        builtName = text
+        name = .present(isEmpty: token.length == 0, isOwners: Validator.isOwnersName(text, context))
+      } else {
+        name = .present(isEmpty: token.length == 0, isOwners: false)
+      }
+    } else {
+      name = .missing
+    }
+    var violations: [Violation] = []
+    let expirationDate = Validator.check(
+      in: context, unknownMemberNames: scan.unknownMemberNames, name: name,
+      validity: scan.accessTokenValiditySeconds, expiration: expiration,
+      neverExpires: scan.userAwareTokenNeverExpires, into: &violations)
+    guard violations.isEmpty, case .value(let token) = scan.name else {
+      return Verdict(violations: violations, normalized: nil)
+    }
+    return Verdict(
+      violations: [],
+      normalized: Validator.normalized(
+        name: builtName ?? scan.scanner.string(token),
+        scope: scan.scope.value.map { scan.strings(of: $0) },
+        validity: scan.accessTokenValiditySeconds, expirationDate: expirationDate,
+        neverExpires: scan.userAwareTokenNeverExpires))
   }
 
   /// The verdict for a payload that does not decode.

@@ -4,11 +4,8 @@ extension RequestScan {
   /// The checks are those of ``JSONParser``, made at the same bytes in the same order, so the
   /// first syntax error is the one the reference decoder reports.
   ///
-  /// - Parameter request: Receives the known members that have the right types.
   /// - Throws: ``JSONSyntaxError`` for the first problem.
-  mutating func scan(into request: inout CreatePersonalAccessTokenRequest)
-    throws(JSONSyntaxError)
-  {
+  mutating func scan() throws(JSONSyntaxError) {
     if scanner.count >= 3, scanner[0] == 0xEF, scanner[1] == 0xBB, scanner[2] == 0xBF {
       throw JSONSyntaxError(offset: 0, reason: .byteOrderMark)
     }
@@ -23,7 +20,7 @@ extension RequestScan {
     if scanner.next(is: UInt8(ascii: "}")) {
       scanner.index &+= 1
     } else {
-      try scanMembers(into: &request)
+      try scanMembers()
     }
     scanner.skipWhitespace()
     guard scanner.index == scanner.count else {
@@ -34,13 +31,10 @@ extension RequestScan {
 
   /// Scans a whole payload, returning its first syntax error instead of throwing it.
   ///
-  /// - Parameter request: Receives the known members that have the right types.
   /// - Returns: The first syntax error, or `nil` when the payload is well-formed.
-  mutating func syntaxError(scanningInto request: inout CreatePersonalAccessTokenRequest)
-    -> JSONSyntaxError?
-  {
+  mutating func syntaxError() -> JSONSyntaxError? {
     do {
-      try scan(into: &request)
+      try scan()
       return nil
     } catch {
       return error
@@ -49,11 +43,8 @@ extension RequestScan {
 
   /// Scans the members of the top-level object, from the first name to the closing brace.
   ///
-  /// - Parameter request: Receives the known members that have the right types.
   /// - Throws: ``JSONSyntaxError`` for the first problem.
-  private mutating func scanMembers(into request: inout CreatePersonalAccessTokenRequest)
-    throws(JSONSyntaxError)
-  {
+  private mutating func scanMembers() throws(JSONSyntaxError) {
     var seen: UInt8 = 0
     var reported: UInt8 = 0
     var first = true
@@ -72,18 +63,18 @@ extension RequestScan {
         scanner.index = nameStart &+ 5
         try scanner.skipColon()
         note(.name, seen: &seen, reported: &reported)
-        try scanName(into: &request)
+        try scanName()
       case UInt8(ascii: "s") where scanner.bytes(at: nameStart, equal: "scope\""):
         scanner.index = nameStart &+ 6
         try scanner.skipColon()
         note(.scope, seen: &seen, reported: &reported)
-        try scanScopeMember(into: &request)
+        try scanScopeMember()
       case UInt8(ascii: "a")
       where scanner.bytes(at: nameStart, equal: "accessTokenValiditySeconds\""):
         scanner.index = nameStart &+ 27
         try scanner.skipColon()
         note(.accessTokenValiditySeconds, seen: &seen, reported: &reported)
-        try scanValidity(into: &request)
+        try scanValidity()
       case UInt8(ascii: "e") where scanner.bytes(at: nameStart, equal: "expirationDate\""):
         scanner.index = nameStart &+ 15
         try scanner.skipColon()
@@ -94,9 +85,9 @@ extension RequestScan {
         scanner.index = nameStart &+ 27
         try scanner.skipColon()
         note(.userAwareTokenNeverExpires, seen: &seen, reported: &reported)
-        try scanNeverExpires(into: &request)
+        try scanNeverExpires()
       default:
-        try scanOtherMember(into: &request, seen: &seen, reported: &reported)
+        try scanOtherMember(seen: &seen, reported: &reported)
       }
 
       scanner.skipWhitespace()
@@ -115,15 +106,13 @@ extension RequestScan {
   /// with escapes, or an unknown member.
   ///
   /// - Parameters:
-  ///   - request: Receives the member when it is a known one with the right type.
   ///   - seen: The known members seen so far, one bit each.
   ///   - reported: The known members already reported as repeated.
   /// - Throws: ``JSONSyntaxError`` for the first problem.
   @inline(never)
-  private mutating func scanOtherMember(
-    into request: inout CreatePersonalAccessTokenRequest, seen: inout UInt8,
-    reported: inout UInt8
-  ) throws(JSONSyntaxError) {
+  private mutating func scanOtherMember(seen: inout UInt8, reported: inout UInt8)
+    throws(JSONSyntaxError)
+  {
     let nameToken = try scanner.scanString()
     let name = scanner.string(nameToken)
     let member = nameToken.isPlain ? scanner.knownMember(nameToken) : RequestMember(exactly: name)
@@ -131,11 +120,11 @@ extension RequestScan {
     if let member {
       note(member, seen: &seen, reported: &reported)
       switch member {
-      case .name: try scanName(into: &request)
-      case .scope: try scanScopeMember(into: &request)
-      case .accessTokenValiditySeconds: try scanValidity(into: &request)
+      case .name: try scanName()
+      case .scope: try scanScopeMember()
+      case .accessTokenValiditySeconds: try scanValidity()
       case .expirationDate: try scanExpirationDate()
-      case .userAwareTokenNeverExpires: try scanNeverExpires(into: &request)
+      case .userAwareTokenNeverExpires: try scanNeverExpires()
       }
       return
     }
@@ -183,36 +172,30 @@ extension RequestScan {
         member: member, found: found, literal: found == .number ? start..<scanner.index : nil))
   }
 
-  /// Scans the value of `name`: a string or `null`.
+  /// Scans the value of `name`: a string (kept as a token) or `null`.
   ///
-  /// - Parameter request: Receives the value when it has the right type.
   /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
-  private mutating func scanName(into request: inout CreatePersonalAccessTokenRequest)
-    throws(JSONSyntaxError)
-  {
+  private mutating func scanName() throws(JSONSyntaxError) {
     switch valueStart {
-    case UInt8(ascii: "\""): request.name = .value(scanner.string(try scanner.scanString()))
+    case UInt8(ascii: "\""): name = .value(try scanner.scanString())
     case UInt8(ascii: "n"):
       try scanner.scanLiteral("null")
-      request.name = .null
+      name = .null
     default: try mismatch(.name)
     }
   }
 
   /// Scans the value of `scope`: an array of strings or `null`.
   ///
-  /// - Parameter request: Receives the value when it has the right type.
   /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
-  private mutating func scanScopeMember(into request: inout CreatePersonalAccessTokenRequest)
-    throws(JSONSyntaxError)
-  {
+  private mutating func scanScopeMember() throws(JSONSyntaxError) {
     switch valueStart {
-    case UInt8(ascii: "["): request.scope = try scanScope()
+    case UInt8(ascii: "["): scope = try scanScope()
     case UInt8(ascii: "n"):
       try scanner.scanLiteral("null")
-      request.scope = .null
+      scope = .null
     default: try mismatch(.scope)
     }
   }
@@ -220,18 +203,15 @@ extension RequestScan {
   /// Scans the value of `accessTokenValiditySeconds`: an integer that fits in 32 bits or
   /// `null`.
   ///
-  /// - Parameter request: Receives the value when it has the right type.
   /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
-  private mutating func scanValidity(into request: inout CreatePersonalAccessTokenRequest)
-    throws(JSONSyntaxError)
-  {
+  private mutating func scanValidity() throws(JSONSyntaxError) {
     switch valueStart {
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
       let start = scanner.index
       let isInteger = try scanner.scanNumber()
       if isInteger, let value = scanner.int32(from: start, to: scanner.index) {
-        request.accessTokenValiditySeconds = .value(value)
+        accessTokenValiditySeconds = .value(value)
       } else {
         notes.mismatches.append(
           TypeMismatch(
@@ -239,7 +219,7 @@ extension RequestScan {
       }
     case UInt8(ascii: "n"):
       try scanner.scanLiteral("null")
-      request.accessTokenValiditySeconds = .null
+      accessTokenValiditySeconds = .null
     default: try mismatch(.accessTokenValiditySeconds)
     }
   }
@@ -260,83 +240,67 @@ extension RequestScan {
 
   /// Scans the value of `userAwareTokenNeverExpires`: a boolean or `null`.
   ///
-  /// - Parameter request: Receives the value when it has the right type.
   /// - Throws: ``JSONSyntaxError`` for the first problem in the value.
   @inline(__always)
-  private mutating func scanNeverExpires(into request: inout CreatePersonalAccessTokenRequest)
-    throws(JSONSyntaxError)
-  {
+  private mutating func scanNeverExpires() throws(JSONSyntaxError) {
     switch valueStart {
     case UInt8(ascii: "t"):
       try scanner.scanLiteral("true")
-      request.userAwareTokenNeverExpires = .value(true)
+      userAwareTokenNeverExpires = .value(true)
     case UInt8(ascii: "f"):
       try scanner.scanLiteral("false")
-      request.userAwareTokenNeverExpires = .value(false)
+      userAwareTokenNeverExpires = .value(false)
     case UInt8(ascii: "n"):
       try scanner.scanLiteral("null")
-      request.userAwareTokenNeverExpires = .null
+      userAwareTokenNeverExpires = .null
     default: try mismatch(.userAwareTokenNeverExpires)
     }
   }
 
   /// Scans the `scope` array (level 2) starting at its `[`.
   ///
-  /// The elements' tokens are gathered first, so the array is allocated once at its exact
-  /// size.
+  /// The first elements are kept as tokens in ``scopeTokens``, to be built later.
   ///
-  /// - Returns: The scopes, or `.absent` when an element is not a string (noted as a
+  /// - Returns: The elements, or `.absent` when an element is not a string (noted as a
   ///   mismatch).
   /// - Throws: ``JSONSyntaxError`` for the first problem in the array.
-  private mutating func scanScope() throws(JSONSyntaxError) -> Presence<[String]> {
+  private mutating func scanScope() throws(JSONSyntaxError) -> Presence<ScopeElements> {
+    var elements = ScopeElements(start: scanner.index)
     scanner.index &+= 1
     scanner.skipWhitespace()
     if scanner.next(is: UInt8(ascii: "]")) {
       scanner.index &+= 1
-      return .value([])
+      return .value(elements)
     }
-    return try withUnsafeTemporaryAllocation(of: StringToken.self, capacity: 8) {
-      (tokens) throws(JSONSyntaxError) -> Presence<[String]> in
-      var gathered = 0
-      var more: [String] = []
-      var position = 0
-      var mismatched = false
-      while true {
-        scanner.skipWhitespace()
-        if position > 0, scanner.next(is: UInt8(ascii: "]")) {
-          throw scanner.fail(.trailingComma)
+    var position = 0
+    var mismatched = false
+    while true {
+      scanner.skipWhitespace()
+      if position > 0, scanner.next(is: UInt8(ascii: "]")) {
+        throw scanner.fail(.trailingComma)
+      }
+      if scanner.next(is: UInt8(ascii: "\"")) {
+        let token = try scanner.scanString()
+        if position < scopeTokens.count { scopeTokens[position] = token }
+      } else {
+        let found = try scanner.skipValue(depth: 2)
+        if !mismatched {
+          mismatched = true
+          notes.mismatches.append(
+            TypeMismatch(member: .scope, found: found, literal: nil, element: position))
         }
-        if scanner.next(is: UInt8(ascii: "\"")) {
-          let token = try scanner.scanString()
-          if gathered < tokens.count {
-            tokens[gathered] = token
-            gathered &+= 1
-          } else if !mismatched {
-            more.append(scanner.string(token))
-          }
-        } else {
-          let found = try scanner.skipValue(depth: 2)
-          if !mismatched {
-            mismatched = true
-            notes.mismatches.append(
-              TypeMismatch(member: .scope, found: found, literal: nil, element: position))
-          }
-        }
-        position &+= 1
-        scanner.skipWhitespace()
-        guard scanner.index < scanner.count else { throw scanner.fail(.unexpectedEnd) }
-        switch scanner[scanner.index] {
-        case UInt8(ascii: ","): scanner.index &+= 1
-        case UInt8(ascii: "]"):
-          scanner.index &+= 1
-          if mismatched { return .absent }
-          var scopes: [String] = []
-          scopes.reserveCapacity(gathered + more.count)
-          for index in 0..<gathered { scopes.append(scanner.string(tokens[index])) }
-          if !more.isEmpty { scopes.append(contentsOf: more) }
-          return .value(scopes)
-        default: throw scanner.unexpected("',' or ']'")
-        }
+      }
+      position &+= 1
+      scanner.skipWhitespace()
+      guard scanner.index < scanner.count else { throw scanner.fail(.unexpectedEnd) }
+      switch scanner[scanner.index] {
+      case UInt8(ascii: ","): scanner.index &+= 1
+      case UInt8(ascii: "]"):
+        scanner.index &+= 1
+        if mismatched { return .absent }
+        elements.count = position
+        return .value(elements)
+      default: throw scanner.unexpected("',' or ']'")
       }
     }
   }

@@ -1,11 +1,22 @@
-/// One scan of a request payload: known members are decoded straight into a request, and
-/// what the request cannot hold yet is noted here: where the expiration date's text lies,
-/// and, for the payloads that have them, unknown members, repeated names and type
+/// One scan of a request payload: what each known member holds (where its strings lie, its
+/// scalars), and, for the payloads that have them, unknown members, repeated names and type
 /// mismatches.
 ///
-/// Nothing here is reported until the whole payload is known to be well-formed JSON, because
-/// a syntax error anywhere wins over every other problem.
+/// No `String` is built for `name`, `scope` or `expirationDate` during the scan: the caller
+/// builds the ones it needs once the payload is known to decode (a decoder builds them all, a
+/// validator only those of a valid request). Nothing here is reported until the whole
+/// payload is known to be well-formed JSON, because a syntax error anywhere wins over every
+/// other problem.
 struct RequestScan {
+  /// Where the elements of a `scope` array of strings lie.
+  struct ScopeElements {
+    /// The offset of the array's `[`.
+    var start: Int
+    /// The number of elements; the tokens of the first ones are in the scan's
+    /// ``scopeTokens``.
+    var count = 0
+  }
+
   /// An unknown member: its name, and where its (checked) value starts.
   struct UnknownMember {
     var name: String
@@ -41,16 +52,51 @@ struct RequestScan {
 
   /// The reader of the payload.
   var scanner: ByteScanner
+  /// Where the text of `name` lies.
+  var name: Presence<StringToken> = .absent
+  /// Room for the tokens of `scope`'s first elements, owned by the caller; an array with more
+  /// elements is read again when it is built.
+  let scopeTokens: UnsafeMutableBufferPointer<StringToken>
+  /// The elements of `scope`; `.absent` also when an element is not a string (a mismatch).
+  var scope: Presence<ScopeElements> = .absent
+  /// `accessTokenValiditySeconds`, when it is an integer that fits in 32 bits or `null`.
+  var accessTokenValiditySeconds: Presence<Int32> = .absent
   /// Where the text of `expirationDate` lies; built into a `String` or parsed as a date later.
   var expirationDate: Presence<StringToken> = .absent
+  /// `userAwareTokenNeverExpires`, when it is a boolean or `null`.
+  var userAwareTokenNeverExpires: Presence<Bool> = .absent
   /// Unknown members, repeated names and type mismatches, once there is one.
   var findings: Findings?
 
   /// Creates a scan at the start of a payload.
   ///
-  /// - Parameter scanner: A scanner at the start of the payload.
-  init(_ scanner: ByteScanner) {
+  /// - Parameters:
+  ///   - scanner: A scanner at the start of the payload.
+  ///   - scopeTokens: Room for the tokens of `scope`'s first elements, for as long as the
+  ///     scan is used; elements past its count are built as they are scanned.
+  init(_ scanner: ByteScanner, scopeTokens: UnsafeMutableBufferPointer<StringToken>) {
     self.scanner = scanner
+    self.scopeTokens = scopeTokens
+  }
+
+  /// Calls a function with a scan at the start of a payload, with room for the tokens of
+  /// eight `scope` elements on the stack.
+  ///
+  /// - Parameters:
+  ///   - bytes: The payload; not empty.
+  ///   - body: Receives the scan; it must not keep it.
+  /// - Returns: What `body` returns.
+  /// - Throws: What `body` throws.
+  @inline(__always)
+  static func withScan<Result, Failure: Error>(
+    of bytes: UnsafeRawBufferPointer,
+    _ body: (inout RequestScan) throws(Failure) -> Result
+  ) throws(Failure) -> Result {
+    try withUnsafeTemporaryAllocation(of: StringToken.self, capacity: 8) {
+      (tokens) throws(Failure) -> Result in
+      var scan = RequestScan(ByteScanner(nonEmpty: bytes), scopeTokens: tokens)
+      return try body(&scan)
+    }
   }
 
   /// The findings, created on first use.
@@ -116,6 +162,69 @@ struct RequestScan {
           field: mismatch.member.rawValue, expected: mismatch.member.expectedType,
           typeName: mismatch.found.typeName, literal: literal)
       })
+  }
+
+  /// Fills a request from a scan of a payload that decodes.
+  ///
+  /// Filling a request the caller owns, rather than returning one, lets the caller return it
+  /// without a copy.
+  ///
+  /// - Parameter request: A request with every member absent; receives the members.
+  @inline(__always)
+  func fill(_ request: inout CreatePersonalAccessTokenRequest) {
+    switch name {
+    case .absent: break
+    case .null: request.name = .null
+    case .value(let token): request.name = .value(scanner.string(token))
+    }
+    switch scope {
+    case .absent: break
+    case .null: request.scope = .null
+    case .value(let elements): request.scope = .value(strings(of: elements))
+    }
+    request.accessTokenValiditySeconds = accessTokenValiditySeconds
+    switch expirationDate {
+    case .absent: break
+    case .null: request.expirationDate = .null
+    case .value(let token): request.expirationDate = .value(scanner.string(token))
+    }
+    request.userAwareTokenNeverExpires = userAwareTokenNeverExpires
+    if findings != nil, !unknownMembers.isEmpty {
+      request.additionalMembers = additionalMembers()
+    }
+  }
+
+  /// Builds the elements of a `scope` array.
+  ///
+  /// - Parameter elements: The elements, from this scan.
+  /// - Returns: Their texts, in order, in an array allocated once at its exact size.
+  @inline(__always)
+  func strings(of elements: ScopeElements) -> [String] {
+    guard elements.count <= scopeTokens.count else { return stringsReadAgain(elements) }
+    var strings: [String] = []
+    strings.reserveCapacity(elements.count)
+    for index in 0..<elements.count { strings.append(scanner.string(scopeTokens[index])) }
+    return strings
+  }
+
+  /// Builds the elements of a `scope` array that has more elements than ``scopeTokens``
+  /// holds, reading the checked array again.
+  ///
+  /// - Parameter elements: The elements, from this scan.
+  /// - Returns: Their texts, in order.
+  @inline(never)
+  private func stringsReadAgain(_ elements: ScopeElements) -> [String] {
+    var reader = scanner
+    reader.index = elements.start &+ 1
+    var strings: [String] = []
+    strings.reserveCapacity(elements.count)
+    for _ in 0..<elements.count {
+      reader.skipWhitespace()
+      strings.append(reader.string(reader.readCheckedString()))
+      reader.skipWhitespace()
+      reader.index &+= 1  // ',' or ']'
+    }
+    return strings
   }
 
   /// Builds the unknown members from their checked values.

@@ -59,12 +59,34 @@ public struct Validator: Sendable {
     } else {
       expiration = .missing
     }
-    return Self.decide(
-      in: context,
-      unknownMemberNames: request.additionalMembers.lazy.map { $0.name },
-      name: request.name,
-      scope: request.scope, validity: request.accessTokenValiditySeconds,
-      expiration: expiration, neverExpires: request.userAwareTokenNeverExpires)
+    let name: NameFacts
+    if case .value(let text) = request.name {
+      name = .present(isEmpty: text.utf8.isEmpty, isOwners: Self.isOwnersName(text, context))
+    } else {
+      name = .missing
+    }
+    var violations: [Violation] = []
+    let expirationDate = Self.check(
+      in: context, unknownMemberNames: request.additionalMembers.lazy.map { $0.name },
+      name: name, validity: request.accessTokenValiditySeconds, expiration: expiration,
+      neverExpires: request.userAwareTokenNeverExpires, into: &violations)
+    guard violations.isEmpty, case .value(let text) = request.name else {
+      return Verdict(violations: violations, normalized: nil)
+    }
+    return Verdict(
+      violations: [],
+      normalized: Self.normalized(
+        name: text, scope: request.scope.value, validity: request.accessTokenValiditySeconds,
+        expirationDate: expirationDate, neverExpires: request.userAwareTokenNeverExpires))
+  }
+
+  /// What the name rules need to know of `name`.
+  enum NameFacts {
+    /// `name` is absent or `null`.
+    case missing
+    /// `name` is a string: whether it is empty, and whether the owner already has a token
+    /// with this name.
+    case present(isEmpty: Bool, isOwners: Bool)
   }
 
   /// The expiration date as the field rules see it.
@@ -98,20 +120,18 @@ public struct Validator: Sendable {
   /// - Parameters:
   ///   - context: The clock reading, the owner's tokens and the options.
   ///   - unknownMemberNames: The names of the unknown members, in document order.
-  ///   - name: `name`.
-  ///   - scope: `scope`.
+  ///   - name: What the name rules need to know of `name`.
   ///   - validity: `accessTokenValiditySeconds`.
   ///   - expiration: `expirationDate`, parsed.
   ///   - neverExpires: `userAwareTokenNeverExpires`.
-  /// - Returns: The verdict, with every violation that applies.
-  static func decide(
-    in context: ValidationContext, unknownMemberNames: some Sequence<String>,
-    name: consuming Presence<String>,
-    scope: consuming Presence<[String]>, validity: Presence<Int32>,
-    expiration: ExpirationDateInput,
-    neverExpires: Presence<Bool>
-  ) -> Verdict {
-    var violations: [Violation] = []
+  ///   - violations: Receives every violation that applies, in the order of the rules.
+  /// - Returns: The expiration instant, when there is a valid one.
+  @inline(__always)
+  static func check(
+    in context: ValidationContext, unknownMemberNames: some Sequence<String>, name: NameFacts,
+    validity: Presence<Int32>, expiration: ExpirationDateInput, neverExpires: Presence<Bool>,
+    into violations: inout [Violation]
+  ) -> Timestamp? {
     if context.strict {
       for unknownName in unknownMemberNames {
         violations.append(
@@ -120,7 +140,7 @@ public struct Validator: Sendable {
             message: "unknown member \"\(unknownName)\""))
       }
     }
-    checkName(name, context, into: &violations)
+    checkName(name, into: &violations)
     checkValidity(validity, context, into: &violations)
     let expirationDate = checkExpiration(expiration, neverExpires, context, into: &violations)
     if context.existingNames.count >= ValidationContext.maximumTokensPerOwner {
@@ -128,46 +148,54 @@ public struct Validator: Sendable {
         Violation(
           code: .ownerTokenLimit, field: nil, detail: .tokenLimit(context.existingNames.count)))
     }
-    guard violations.isEmpty, case .value(let name) = consume name else {
-      return Verdict(violations: violations, normalized: nil)
-    }
+    return expirationDate
+  }
+
+  /// The normalized form of a valid request: its members with every default applied.
+  ///
+  /// - Parameters:
+  ///   - name: `name`.
+  ///   - scope: `scope`, or `nil` when absent or `null`.
+  ///   - validity: `accessTokenValiditySeconds`.
+  ///   - expirationDate: The expiration instant, when there is one.
+  ///   - neverExpires: `userAwareTokenNeverExpires`.
+  /// - Returns: The normalized request.
+  @inline(__always)
+  static func normalized(
+    name: String, scope: [String]?, validity: Presence<Int32>, expirationDate: Timestamp?,
+    neverExpires: Presence<Bool>
+  ) -> NormalizedRequest {
     let scopes: [String]
-    if case .value(let sent) = consume scope, !sent.isEmpty {
-      scopes = sent
+    if let scope, !scope.isEmpty {
+      scopes = scope
     } else {
       scopes = NormalizedRequest.defaultScope
     }
-    return Verdict(
-      violations: [],
-      normalized: NormalizedRequest(
-        name: name,
-        scope: scopes,
-        accessTokenValiditySeconds: validity.value
-          ?? NormalizedRequest.defaultAccessTokenValiditySeconds,
-        expirationDate: expirationDate,
-        userAwareTokenNeverExpires: neverExpires.value ?? false))
+    return NormalizedRequest(
+      name: name,
+      scope: scopes,
+      accessTokenValiditySeconds: validity.value
+        ?? NormalizedRequest.defaultAccessTokenValiditySeconds,
+      expirationDate: expirationDate,
+      userAwareTokenNeverExpires: neverExpires.value ?? false)
   }
 
   /// Checks `name`: required, not empty, not one of the owner's names.
   ///
   /// - Parameters:
-  ///   - name: `name`.
-  ///   - context: The owner's names and the comparison.
+  ///   - name: What the name rules need to know of `name`.
   ///   - violations: Receives the violations found.
   @inline(__always)
-  private static func checkName(
-    _ name: borrowing Presence<String>, _ context: ValidationContext,
-    into violations: inout [Violation]
-  ) {
+  private static func checkName(_ name: NameFacts, into violations: inout [Violation]) {
     switch name {
-    case .absent, .null:
+    case .missing:
       violations.append(
         Violation(code: .nameRequired, field: "name", message: "name is required"))
-    case .value(let text):
-      if text.utf8.isEmpty {
+    case .present(let isEmpty, let isOwners):
+      if isEmpty {
         violations.append(Violation(code: .nameEmpty, field: "name", message: "name is empty"))
       }
-      if !context.existingNames.isEmpty, isDuplicate(text, context) {
+      if isOwners {
         violations.append(
           Violation(
             code: .nameDuplicate, field: "name",
@@ -176,13 +204,24 @@ public struct Validator: Sendable {
     }
   }
 
-  /// Whether a name matches one of the owner's names, as the context compares names.
+  /// Whether the owner already has a token with a name, as the context compares names.
   ///
   /// - Parameters:
   ///   - name: The name sent.
   ///   - context: The owner's names and the comparison.
+  /// - Returns: `true` when one of the owner's names matches.
+  @inline(__always)
+  static func isOwnersName(_ name: String, _ context: ValidationContext) -> Bool {
+    !context.existingNames.isEmpty && matchesOwnersName(name, context)
+  }
+
+  /// Whether a name matches one of the owner's names, as the context compares names.
+  ///
+  /// - Parameters:
+  ///   - name: The name sent.
+  ///   - context: The owner's names (at least one) and the comparison.
   /// - Returns: `true` when the owner already has a token with this name.
-  private static func isDuplicate(_ name: String, _ context: ValidationContext) -> Bool {
+  private static func matchesOwnersName(_ name: String, _ context: ValidationContext) -> Bool {
     var comparison = context.nameComparison
     if context.plantedFaults.contains(.canonicalNameComparison) { comparison = .canonical }
     if context.plantedFaults.contains(.caseInsensitiveNameComparison) {
