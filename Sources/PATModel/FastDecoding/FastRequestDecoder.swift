@@ -102,13 +102,18 @@ public enum FastRequestDecoder {
     guard violations.isEmpty, case .value(let token) = scan.name else {
       return Verdict(violations: violations, normalized: nil)
     }
+    let text = builtName.take() ?? scan.scanner.string(token)
+    let scopes: [String]?
+    if case .value(let elements) = scan.scope {
+      scopes = scan.strings(of: elements)
+    } else {
+      scopes = nil
+    }
     return Verdict(
       violations: [],
       normalized: Validator.normalized(
-        name: builtName ?? scan.scanner.string(token),
-        scope: scan.scope.value.map { scan.strings(of: $0) },
-        validity: scan.accessTokenValiditySeconds, expirationDate: expirationDate,
-        neverExpires: scan.userAwareTokenNeverExpires))
+        name: text, scope: scopes, validity: scan.accessTokenValiditySeconds,
+        expirationDate: expirationDate, neverExpires: scan.userAwareTokenNeverExpires))
   }
 
   /// The verdict for a payload that does not decode.

@@ -162,12 +162,12 @@ public struct Validator: Sendable {
   /// - Returns: The normalized request.
   @inline(__always)
   static func normalized(
-    name: String, scope: [String]?, validity: Presence<Int32>, expirationDate: Timestamp?,
-    neverExpires: Presence<Bool>
+    name: consuming String, scope: consuming [String]?, validity: Presence<Int32>,
+    expirationDate: Timestamp?, neverExpires: Presence<Bool>
   ) -> NormalizedRequest {
     let scopes: [String]
-    if let scope, !scope.isEmpty {
-      scopes = scope
+    if let sent = consume scope, !sent.isEmpty {
+      scopes = sent
     } else {
       scopes = NormalizedRequest.defaultScope
     }
