@@ -73,7 +73,7 @@ struct RequestScan {
   /// - Parameters:
   ///   - scanner: A scanner at the start of the payload.
   ///   - scopeTokens: Room for the tokens of `scope`'s first elements, for as long as the
-  ///     scan is used; elements past its count are built as they are scanned.
+  ///     scan is used; an array with more elements is read again when it is built.
   init(_ scanner: ByteScanner, scopeTokens: UnsafeMutableBufferPointer<StringToken>) {
     self.scanner = scanner
     self.scopeTokens = scopeTokens
